@@ -1,0 +1,2 @@
+/** JMH benchmarks. Built in CI, run by hand (see docs). */
+package dev.bulwark.benchmarks;
