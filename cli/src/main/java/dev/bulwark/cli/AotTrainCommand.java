@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
  * the code paths a typical short command takes (argument parsing, help rendering) so their classes
  * are loaded and linked ahead of time.
  */
-@Command(name = "aot-train", hidden = true, description = "Train the AOT cache (used by ./bulwark).")
+@Command(
+    name = "aot-train",
+    hidden = true,
+    description = "Train the AOT cache (used by ./bulwark).")
 final class AotTrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {

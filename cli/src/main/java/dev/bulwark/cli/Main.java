@@ -9,7 +9,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "bulwark 0.1.0",
     description = "Secure build chain for container-based OS images.",
-    subcommands = {CommandLine.HelpCommand.class, AotTrainCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      dev.bulwark.cli.trust.TrustCommand.class,
+      dev.bulwark.cli.tuf.TufClientCommand.class,
+      dev.bulwark.cli.server.ServerCommand.class,
+      dev.bulwark.cli.build.BuildCommand.class,
+      dev.bulwark.cli.sandbox.SandboxCommand.class,
+      AotTrainCommand.class
+    })
 public final class Main {
 
   private Main() {}
