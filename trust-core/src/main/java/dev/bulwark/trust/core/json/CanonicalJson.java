@@ -1,0 +1,158 @@
+package dev.bulwark.trust.core.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical JSON that TUF (OLPC, securesystemslib {@code encode_canonical}) and Notary ({@code
+ * docker/go/canonical/json}) sign over. Both agree: no insignificant whitespace; object members
+ * sorted by key in code-point order (equal to UTF-8 byte order, which Notary uses); strings escape
+ * only {@code "} and {@code \} and emit everything else raw as UTF-8; integers only; arrays keep
+ * their order. {@link #encodeInOrder} writes the same syntax without sorting (Notary's envelope).
+ */
+public final class CanonicalJson {
+  /** Orders strings by Unicode code point (not by UTF-16 unit). */
+  public static final Comparator<String> CODE_POINT_ORDER = CanonicalJson::compareCodePoints;
+
+  private CanonicalJson() {}
+
+  /** Canonical UTF-8 bytes of {@code value}. */
+  public static byte[] encode(JsonValue value) {
+    ByteSink out = new ByteSink(256);
+    write(value, out, true);
+    return out.toByteArray();
+  }
+
+  /** Canonical form as a Java string (for tests and messages). */
+  public static String encodeToString(JsonValue value) {
+    return new String(encode(value), StandardCharsets.UTF_8);
+  }
+
+  /** Compact JSON with canonical escaping, keeping each object's member order as it is. */
+  public static byte[] encodeInOrder(JsonValue value) {
+    ByteSink out = new ByteSink(256);
+    write(value, out, false);
+    return out.toByteArray();
+  }
+
+  private static void write(JsonValue value, ByteSink out, boolean sort) {
+    switch (value) {
+      case JsonObject o -> writeObject(o, out, sort);
+      case JsonArray a -> {
+        out.write('[');
+        for (int i = 0; i < a.size(); i++) {
+          if (i > 0) {
+            out.write(',');
+          }
+          write(a.get(i), out, sort);
+        }
+        out.write(']');
+      }
+      case JsonString s -> writeString(s.value(), out);
+      case JsonNumber n -> out.writeAscii(n.value().toString());
+      case JsonBool b -> out.writeAscii(b.value() ? "true" : "false");
+      case JsonNull ignored -> out.writeAscii("null");
+    }
+  }
+
+  private static void writeObject(JsonObject o, ByteSink out, boolean sort) {
+    List<Map.Entry<String, JsonValue>> entries = new ArrayList<>(o.members().entrySet());
+    if (sort) {
+      entries.sort(Map.Entry.comparingByKey(CODE_POINT_ORDER));
+    }
+    out.write('{');
+    boolean first = true;
+    for (Map.Entry<String, JsonValue> e : entries) {
+      if (!first) {
+        out.write(',');
+      }
+      first = false;
+      writeString(e.getKey(), out);
+      out.write(':');
+      write(e.getValue(), out, sort);
+    }
+    out.write('}');
+  }
+
+  private static void writeString(String s, ByteSink out) {
+    out.write('"');
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.write('\\');
+        out.write(c);
+      } else if (c < 0x80) {
+        out.write(c);
+      } else if (c < 0x800) {
+        out.write(0xC0 | (c >> 6));
+        out.write(0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c) && i + 1 < n) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        out.write(0xF0 | (cp >> 18));
+        out.write(0x80 | ((cp >> 12) & 0x3F));
+        out.write(0x80 | ((cp >> 6) & 0x3F));
+        out.write(0x80 | (cp & 0x3F));
+      } else {
+        out.write(0xE0 | (c >> 12));
+        out.write(0x80 | ((c >> 6) & 0x3F));
+        out.write(0x80 | (c & 0x3F));
+      }
+    }
+    out.write('"');
+  }
+
+  private static int compareCodePoints(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        return fixup(x) - fixup(y);
+      }
+    }
+    return a.length() - b.length();
+  }
+
+  // Maps UTF-16 units so that unit order equals code point order: surrogates (which encode
+  // code points above U+FFFF) must sort after U+E000..U+FFFF.
+  private static int fixup(char c) {
+    if (c >= 0xE000) {
+      return c - 0x800;
+    }
+    if (c >= 0xD800) {
+      return c + 0x2000;
+    }
+    return c;
+  }
+
+  /** A growable byte buffer without synchronisation or checked exceptions. */
+  private static final class ByteSink {
+    private byte[] buf;
+    private int len;
+
+    ByteSink(int capacity) {
+      buf = new byte[capacity];
+    }
+
+    void write(int b) {
+      if (len == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+      }
+      buf[len++] = (byte) b;
+    }
+
+    void writeAscii(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        write(s.charAt(i));
+      }
+    }
+
+    byte[] toByteArray() {
+      return java.util.Arrays.copyOf(buf, len);
+    }
+  }
+}
