@@ -1,0 +1,70 @@
+package dev.bulwark.trust.client.keystore;
+
+import java.io.Console;
+import java.util.Arrays;
+
+/** Asks for passphrases on the terminal (echo off); up to three attempts per key. */
+public final class ConsolePassphrases implements PassphraseSource {
+  static final int MAX_ATTEMPTS = 3;
+  private static final int MIN_LENGTH = 8;
+
+  @Override
+  public char[] passphrase(PassphraseRequest request) throws KeystoreException {
+    Console console = System.console();
+    String envName =
+        "BULWARK_" + request.alias().toUpperCase(java.util.Locale.ROOT) + "_PASSPHRASE";
+    if (console == null) {
+      throw new KeystoreException(
+          "no passphrase for "
+              + request.role()
+              + " key "
+              + request.shortKeyId()
+              + ": not a terminal and "
+              + envName
+              + " is not set");
+    }
+    if (request.attempt() >= MAX_ATTEMPTS) {
+      throw new WrongPassphraseException(
+          "wrong passphrase for "
+              + request.role()
+              + " key "
+              + request.shortKeyId()
+              + " (3 attempts)");
+    }
+    return request.creating() ? askNew(console, request) : askExisting(console, request);
+  }
+
+  private static char[] askExisting(Console console, PassphraseRequest request)
+      throws KeystoreException {
+    char[] p =
+        console.readPassword(
+            "Enter passphrase for %s key with ID %s: ", request.role(), request.shortKeyId());
+    if (p == null) {
+      throw new KeystoreException("no passphrase entered (end of input)");
+    }
+    return p;
+  }
+
+  private static char[] askNew(Console console, PassphraseRequest request)
+      throws KeystoreException {
+    for (int i = 0; i < MAX_ATTEMPTS; i++) {
+      char[] first =
+          console.readPassword(
+              "Enter passphrase for new %s key with ID %s: ", request.role(), request.shortKeyId());
+      char[] again = console.readPassword("Repeat passphrase for new %s key: ", request.role());
+      if (first == null || again == null) {
+        throw new KeystoreException("no passphrase entered (end of input)");
+      }
+      boolean same = Arrays.equals(first, again);
+      Arrays.fill(again, '\0');
+      if (same && first.length >= MIN_LENGTH) {
+        return first;
+      }
+      Arrays.fill(first, '\0');
+      console.printf(
+          same ? "Passphrase is too short (min %d characters)%n" : "Passphrases do not match%n",
+          MIN_LENGTH);
+    }
+    throw new KeystoreException("no acceptable passphrase after " + MAX_ATTEMPTS + " attempts");
+  }
+}
