@@ -1,0 +1,113 @@
+package dev.bulwark.trust.client.notary;
+
+import dev.bulwark.trust.client.fetch.DownloadException;
+import dev.bulwark.trust.core.error.MalformedMetadataException;
+import dev.bulwark.trust.core.error.TrustException;
+import dev.bulwark.trust.core.model.DelegatedRole;
+import dev.bulwark.trust.core.model.Delegations;
+import dev.bulwark.trust.core.model.Dialect;
+import dev.bulwark.trust.core.model.MetaFile;
+import dev.bulwark.trust.core.model.Metadata;
+import dev.bulwark.trust.core.model.RoleType;
+import dev.bulwark.trust.core.model.Root;
+import dev.bulwark.trust.core.model.Snapshot;
+import dev.bulwark.trust.core.model.Targets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Downloads and verifies {@code targets} and its delegations breadth first, each by the hash the
+ * snapshot lists. Follows Notary's rules: a delegation counts only for a direct child name ({@code
+ * targets/a} → {@code targets/a/b}); its path prefixes are restricted to those inside its parent's;
+ * a delegation the snapshot does not list (never published) is skipped.
+ */
+final class DelegationWalker {
+  /** Upper bound on targets roles visited, against hostile delegation fan-out. */
+  static final int MAX_ROLES = 1000;
+
+  private final NotaryRemote remote;
+  private final Gun gun;
+  private final Snapshot snapshot;
+  private final Instant now;
+  private final Versions cachedVersions;
+
+  DelegationWalker(
+      NotaryRemote remote, Gun gun, Snapshot snapshot, Instant now, Versions versions) {
+    this.remote = remote;
+    this.gun = gun;
+    this.snapshot = snapshot;
+    this.now = now;
+    this.cachedVersions = versions;
+  }
+
+  List<VerifiedTargets> walk(Root root) throws TrustException, DownloadException {
+    Metadata<Targets> top = fetch("targets");
+    root.verify(RoleType.TARGETS, top);
+    checkFresh("targets", top);
+    List<VerifiedTargets> out = new ArrayList<>();
+    Deque<VerifiedTargets> queue = new ArrayDeque<>();
+    queue.add(new VerifiedTargets("targets", top, List.of("")));
+    while (!queue.isEmpty()) {
+      VerifiedTargets parent = queue.poll();
+      out.add(parent);
+      for (DelegatedRole d : children(parent)) {
+        if (out.size() + queue.size() >= MAX_ROLES) {
+          throw new MalformedMetadataException(
+              gun + ": more than " + MAX_ROLES + " delegated targets roles");
+        }
+        Metadata<Targets> md = fetch(d.name());
+        parent.metadata().signed().verifyDelegate(d.name(), md);
+        checkFresh(d.name(), md);
+        queue.add(new VerifiedTargets(d.name(), md, restrict(parent.paths(), d)));
+      }
+    }
+    return out;
+  }
+
+  private List<DelegatedRole> children(VerifiedTargets parent) {
+    Delegations del = parent.metadata().signed().delegations().orElse(Delegations.EMPTY);
+    List<DelegatedRole> out = new ArrayList<>();
+    for (DelegatedRole d : del.roles()) {
+      boolean directChild =
+          d.name().startsWith(parent.role() + "/")
+              && d.name().indexOf('/', parent.role().length() + 1) < 0
+              && NotaryLayout.isValidRole(d.name());
+      if (directChild && snapshot.metaFor(d.name()).isPresent()) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private Metadata<Targets> fetch(String role) throws TrustException, DownloadException {
+    MetaFile meta =
+        snapshot
+            .metaFor(role)
+            .orElseThrow(
+                () ->
+                    new MalformedMetadataException(
+                        "snapshot does not list " + role + " of " + gun));
+    Metadata<Targets> md = Metadata.parseTargets(Dialect.NOTARY, remote.described(gun, role, meta));
+    md.checkAgainst(meta, role);
+    return md;
+  }
+
+  private void checkFresh(String role, Metadata<Targets> md) throws TrustException {
+    md.checkNotExpired(role, now);
+    cachedVersions.checkNotOlder(role, md);
+  }
+
+  // Notary RestrictDelegationPathPrefixes: keep child prefixes that lie inside a parent prefix.
+  private static List<String> restrict(List<String> parentPaths, DelegatedRole child) {
+    List<String> out = new ArrayList<>();
+    for (String p : child.paths().orElse(List.of())) {
+      if (parentPaths.stream().anyMatch(p::startsWith)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.bulwark.trust.client.notary;
+
+import dev.bulwark.trust.core.model.Metadata;
+import dev.bulwark.trust.core.model.Root;
+import dev.bulwark.trust.core.model.Snapshot;
+import dev.bulwark.trust.core.model.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A verified Notary collection: the trusted root, timestamp, snapshot and every targets role in
+ * breadth-first order ({@code targets} first, then delegations in listed order).
+ *
+ * @param gun the collection
+ * @param root trusted root
+ * @param timestamp verified timestamp
+ * @param snapshot verified snapshot
+ * @param targets verified targets roles, breadth first
+ */
+public record NotaryCollection(
+    Gun gun,
+    Metadata<Root> root,
+    Metadata<Timestamp> timestamp,
+    Metadata<Snapshot> snapshot,
+    List<VerifiedTargets> targets) {
+  public NotaryCollection {
+    targets = List.copyOf(targets);
+  }
+
+  /**
+   * All targets as {@code notary list} shows them: a name signed by several roles is reported for
+   * the first role in breadth-first order whose paths allow it; sorted by name.
+   */
+  public List<TargetWithRole> list() {
+    Map<String, TargetWithRole> out = new LinkedHashMap<>();
+    for (VerifiedTargets vt : targets) {
+      vt.metadata()
+          .signed()
+          .targets()
+          .forEach(
+              (name, file) -> {
+                if (vt.allows(name)) {
+                  out.putIfAbsent(name, new TargetWithRole(name, file, vt.role()));
+                }
+              });
+    }
+    List<TargetWithRole> sorted = new ArrayList<>(out.values());
+    sorted.sort(Comparator.comparing(TargetWithRole::name));
+    return sorted;
+  }
+
+  /** {@code notary lookup}: the first role in breadth-first order that signs {@code name}. */
+  public Optional<TargetWithRole> lookup(String name) {
+    for (VerifiedTargets vt : targets) {
+      var file = vt.metadata().signed().targets().get(name);
+      if (file != null && vt.allows(name)) {
+        return Optional.of(new TargetWithRole(name, file, vt.role()));
+      }
+    }
+    return Optional.empty();
+  }
+}
