@@ -1,0 +1,106 @@
+package dev.bulwark.builder.layer;
+
+import dev.bulwark.sandbox.Abi;
+import dev.bulwark.sandbox.Command;
+import dev.bulwark.sandbox.CompatLevel;
+import dev.bulwark.sandbox.ConfinedProcess;
+import dev.bulwark.sandbox.Policy;
+import dev.bulwark.sandbox.Sandbox;
+import dev.bulwark.sandbox.SandboxException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs {@link ExtractMain} in a child JVM confined with Landlock: it may read the system runtime,
+ * its class path and the layer blobs, and write only inside the build's work directory. A kernel
+ * without Landlock makes the build fail (hard requirement) rather than extract unconfined.
+ */
+public final class ConfinedExtractor implements Extractor {
+  private final LayerLimits limits;
+  private final Path workDir;
+  private final Set<Path> blobDirs;
+
+  public ConfinedExtractor(LayerLimits limits, Path workDir, Set<Path> blobDirs) {
+    this.limits = limits;
+    this.workDir = workDir.toAbsolutePath().normalize();
+    this.blobDirs = Set.copyOf(blobDirs);
+  }
+
+  @Override
+  public void flatten(String image, List<Path> layers, Path out) throws LayerException {
+    try {
+      ConfinedProcess p = Sandbox.start(policy(layers), command(layers, out));
+      p.getOutputStream().close();
+      p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      int code = p.waitFor();
+      if (code != 0) {
+        InProcessExtractor.deleteQuietly(out);
+        String last =
+            err.isEmpty() ? "exit code " + code : err.substring(err.lastIndexOf('\n') + 1);
+        throw new LayerException(image + ": " + last);
+      }
+    } catch (SandboxException e) {
+      throw new LayerException(image + ": cannot confine layer extraction: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new LayerException(image + ": cannot run layer extraction: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LayerException(image + ": interrupted during layer extraction", e);
+    }
+  }
+
+  @Override
+  public String confinement() {
+    return "landlock child process (writes only " + workDir + ")";
+  }
+
+  private Policy policy(List<Path> layers) {
+    Policy.Builder b = Policy.builder(Abi.V7).systemRuntime().compat(CompatLevel.HARD_REQUIREMENT);
+    Set<Path> readable = new LinkedHashSet<>(blobDirs);
+    for (Path l : layers) {
+      readable.add(l.toAbsolutePath().normalize().getParent());
+    }
+    for (String entry : classPath()) {
+      readable.add(Path.of(entry).toAbsolutePath().normalize());
+    }
+    readable.removeIf(p -> p.startsWith(workDir) || !Files.exists(p));
+    b.readOnly(readable.toArray(Path[]::new));
+    b.readWrite(workDir);
+    return b.build();
+  }
+
+  private Command command(List<Path> layers, Path out) {
+    List<String> argv = new ArrayList<>();
+    argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    argv.addAll(List.of("-XX:-UsePerfData", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto"));
+    argv.add("-cp");
+    argv.add(String.join(File.pathSeparator, classPath()));
+    argv.add(ExtractMain.class.getName());
+    argv.add(out.toAbsolutePath().toString());
+    argv.add(Long.toString(limits.maxEntryBytes()));
+    argv.add(Long.toString(limits.maxImageBytes()));
+    argv.add(Integer.toString(limits.maxEntries()));
+    for (Path l : layers) {
+      argv.add(l.toAbsolutePath().toString());
+    }
+    return Command.of(argv).directory(workDir);
+  }
+
+  private static List<String> classPath() {
+    List<String> out = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!e.isBlank()) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+}
