@@ -61,19 +61,25 @@ public final class Sandbox {
     List<String> envp = new ArrayList<>();
     env.forEach((k, v) -> envp.add(k + "=" + v));
     Syscalls.prepare();
+    // Load the failure path now: after restrict_self, class files may no longer be readable.
+    execFailure(program, Errno.EACCES);
     RestrictionStatus st;
     try (RulesetCreated rs = policy.createRuleset()) {
+      rs.status().describe(); // warm the reporting path too
       st = rs.restrictSelf(policy.flags());
     }
     onStatus.accept(st);
     long r = Syscalls.execve(program, argv, envp);
-    int errno = (int) -r;
+    throw execFailure(program, (int) -r);
+  }
+
+  private static SandboxException execFailure(String program, int errno) {
     String hint =
         errno == Errno.EACCES
             ? " (the policy must allow read and execute on the program, its #! interpreter and"
                 + " the ELF loader, e.g. --rox /usr)"
             : "";
-    throw new SandboxException(
+    return new SandboxException(
         "cannot execute " + program + ": " + Errno.name(errno) + hint, errno);
   }
 
