@@ -1,5 +1,6 @@
 /**
- * Trust server: the Notary v1 HTTP API, update validation through trust-core, server-held
- * timestamp/snapshot keys, and the {@code MetaStore} (H2 or PostgreSQL).
+ * Bulwark's private trust server, wire-compatible with Notary v1: {@link
+ * dev.bulwark.trust.server.TrustServer} assembles storage, keys, validation and the HTTP routes
+ * from a {@link dev.bulwark.trust.server.config.ServerConfig} and runs them in process.
  */
 package dev.bulwark.trust.server;

@@ -1,0 +1,8 @@
+package dev.bulwark.trust.server;
+
+/** The server could not start (storage, TLS material, port). */
+public final class ServerStartException extends Exception {
+  public ServerStartException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,162 @@
+package dev.bulwark.trust.server;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import dev.bulwark.trust.server.auth.Authorizer;
+import dev.bulwark.trust.server.auth.TokenAuthorizer;
+import dev.bulwark.trust.server.config.ServerConfig;
+import dev.bulwark.trust.server.http.Dispatcher;
+import dev.bulwark.trust.server.http.FeedHandlers;
+import dev.bulwark.trust.server.http.GunPolicy;
+import dev.bulwark.trust.server.http.KeyHandlers;
+import dev.bulwark.trust.server.http.MetadataHandlers;
+import dev.bulwark.trust.server.http.Routes;
+import dev.bulwark.trust.server.http.UpdateHandlers;
+import dev.bulwark.trust.server.keys.KeyEncryptor;
+import dev.bulwark.trust.server.keys.ServerKeys;
+import dev.bulwark.trust.server.metrics.Metrics;
+import dev.bulwark.trust.server.store.MetaStore;
+import dev.bulwark.trust.server.store.MetaStores;
+import dev.bulwark.trust.server.store.StoreException;
+import dev.bulwark.trust.server.update.MetadataCache;
+import dev.bulwark.trust.server.update.MetadataService;
+import dev.bulwark.trust.server.update.UpdateService;
+import dev.bulwark.trust.server.update.UpdateValidator;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The trust server in one object: {@link #start} opens storage (running migrations), binds the port
+ * and serves; {@link #close} stops accepting, lets in-flight requests finish within the grace
+ * period and closes the database pool.
+ */
+public final class TrustServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(TrustServer.class.getName());
+  private final ServerConfig config;
+  private final MetaStore store;
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final Metrics metrics;
+
+  private TrustServer(
+      ServerConfig config, MetaStore store, HttpServer http, ExecutorService executor, Metrics m) {
+    this.config = config;
+    this.store = store;
+    this.http = http;
+    this.executor = executor;
+    this.metrics = m;
+  }
+
+  /** Starts a server; the returned instance is serving. */
+  public static TrustServer start(ServerConfig config) throws ServerStartException {
+    return start(config, Clock.systemUTC());
+  }
+
+  public static TrustServer start(ServerConfig config, Clock clock) throws ServerStartException {
+    MetaStore store;
+    try {
+      store = MetaStores.open(config.jdbcUrl(), config.storage().poolSize());
+    } catch (StoreException e) {
+      throw new ServerStartException("storage: " + e.getMessage(), e);
+    }
+    try {
+      Metrics metrics = new Metrics();
+      HttpServer http = bind(config);
+      ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+      http.setExecutor(executor);
+      http.createContext("/", dispatcher(config, store, clock, metrics));
+      http.start();
+      TrustServer s = new TrustServer(config, store, http, executor, metrics);
+      LOG.log(
+          Level.INFO,
+          "trust server listening on {0}:{1} (tls={2}, storage={3})",
+          config.host(),
+          String.valueOf(s.port()),
+          config.tls() != null,
+          MetaStores.redact(config.jdbcUrl()));
+      return s;
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      store.close();
+      throw new ServerStartException("cannot start the server: " + e.getMessage(), e);
+    }
+  }
+
+  private static Dispatcher dispatcher(
+      ServerConfig config, MetaStore store, Clock clock, Metrics metrics)
+      throws IOException, GeneralSecurityException {
+    KeyEncryptor enc = new KeyEncryptor(KeySecret.resolve(config));
+    ServerKeys keys =
+        new ServerKeys(store, enc, ServerKeys.algorithm(config.keys().algorithm()), clock);
+    boolean shared = !config.jdbcUrl().startsWith("jdbc:h2:");
+    MetadataCache cache = new MetadataCache(shared ? config.cacheRefresh() : null);
+    MetadataService meta =
+        new MetadataService(
+            store, cache, keys, clock, config.timestampExpiry(), config.snapshotExpiry(), metrics);
+    UpdateValidator validator =
+        new UpdateValidator(clock, config.snapshotExpiry(), config.timestampExpiry());
+    UpdateService updates = new UpdateService(store, validator, keys, meta, metrics);
+    var routes =
+        Routes.table(
+            new MetadataHandlers(meta, config.currentMaxAge(), config.consistentMaxAge()),
+            new UpdateHandlers(updates),
+            new KeyHandlers(keys, meta),
+            new FeedHandlers(store, metrics));
+    Authorizer auth =
+        config.auth() == null
+            ? Authorizer.allowAll()
+            : TokenAuthorizer.create(config.auth(), clock);
+    return new Dispatcher(
+        routes, new GunPolicy(config.gunPrefixes()), auth, metrics, config.maxBodyBytes());
+  }
+
+  private static HttpServer bind(ServerConfig config) throws IOException, GeneralSecurityException {
+    InetSocketAddress addr = new InetSocketAddress(config.host(), config.port());
+    if (config.tls() == null) {
+      return HttpServer.create(addr, 1024);
+    }
+    SSLContext ctx = Tls.context(config.tls());
+    boolean needClientCert = config.tls().clientCaFile() != null;
+    HttpsServer https = HttpsServer.create(addr, 1024);
+    https.setHttpsConfigurator(
+        new HttpsConfigurator(ctx) {
+          @Override
+          public void configure(HttpsParameters params) {
+            SSLParameters p = ctx.getDefaultSSLParameters();
+            p.setNeedClientAuth(needClientCert);
+            params.setSSLParameters(p);
+          }
+        });
+    return https;
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public Metrics metrics() {
+    return metrics;
+  }
+
+  /** Graceful stop: no new connections, in-flight requests get the grace period. */
+  @Override
+  public void close() {
+    http.stop((int) Math.max(0, config.shutdownGrace().toSeconds()));
+    executor.shutdown();
+    store.close();
+    LOG.log(Level.INFO, "trust server stopped");
+  }
+}
