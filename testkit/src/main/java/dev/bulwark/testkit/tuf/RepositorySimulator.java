@@ -308,10 +308,17 @@ public final class RepositorySimulator {
     targets.putIfAbsent(role.name(), emptyTargets(1));
   }
 
-  /** A delegation of all paths ({@code "*"}) to a new role with one new key. */
+  /**
+   * A delegation of {@code paths} to {@code role}, signed by one key: the role's existing key if it
+   * is already delegated elsewhere, else a new one.
+   */
   public SigningKey delegate(
       String delegator, String role, boolean terminating, List<String> paths) {
-    SigningKey k = SigningKey.generate(TUF, KeyAlgorithm.ED25519);
+    List<SigningKey> existing = signers.get(role);
+    SigningKey k =
+        existing == null || existing.isEmpty()
+            ? SigningKey.generate(TUF, KeyAlgorithm.ED25519)
+            : existing.getFirst();
     DelegatedRole r =
         new DelegatedRole(
             role, List.of(k.keyId()), 1, terminating, Optional.of(paths), Optional.empty());
