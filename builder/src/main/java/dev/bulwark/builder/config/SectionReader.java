@@ -1,6 +1,6 @@
 package dev.bulwark.builder.config;
 
-import dev.bulwark.builder.image.ImageName;
+import dev.bulwark.oci.ImageReference;
 import dev.bulwark.oci.InvalidReferenceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,7 +124,7 @@ final class SectionReader {
 
   private static String image(String ref, Where where) throws ConfigException {
     try {
-      return ImageName.parse(ref).toString();
+      return ImageReference.parse(ref).toString();
     } catch (InvalidReferenceException e) {
       throw new ConfigException(
           where + ": invalid image reference '" + ref + "': " + e.getMessage());
