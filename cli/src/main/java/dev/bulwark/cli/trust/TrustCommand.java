@@ -1,21 +1,92 @@
 package dev.bulwark.cli.trust;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** Sign, publish, look up and verify trusted collections (Notary v1 compatible). */
+/**
+ * {@code bulwark trust}: Notary v1 compatible collections. Holds the global options (same names as
+ * the real {@code notary} client); subcommands reach them with {@code @ParentCommand TrustCommand
+ * trust} and {@link #settings()}. To add a subcommand, append its class to {@code subcommands}.
+ */
 @Command(
     name = "trust",
     mixinStandardHelpOptions = true,
-    description = "Sign, publish, look up and verify trusted collections (Notary v1 compatible).")
+    description = {
+      "Sign, publish, look up and verify trusted collections (Notary v1 compatible).",
+      "",
+      "Reads the same config.json as the notary client (-c, default ~/.notary/config.json if it"
+          + " exists): trust_dir, remote_server.{url,root_ca,tls_client_cert,tls_client_key},"
+          + " trust_pinning.{certs,ca,disable_tofu}. Command-line options override it."
+    },
+    subcommands = {ListCommand.class, LookupCommand.class},
+    footer = {
+      "",
+      "Examples:",
+      "  bulwark trust -s https://notary.example.com:4443 --tlscacert ca.crt list docker.io/library/alpine",
+      "  bulwark trust -s https://127.0.0.1:4443 -d ~/.notary lookup localhost:5000/linuxkit/busybox 1.36",
+      "  bulwark trust -c ~/.notary/config.json list --json example.com/app"
+    })
 public final class TrustCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-s", "--server"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      description =
+          "Notary server URL (default: remote_server.url, else https://notary-server:4443).")
+  URI server;
+
+  @Option(
+      names = {"-d", "--trust-dir", "--trustDir"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description = "Trust dir: keys and cached metadata (default: trust_dir, else ~/.notary).")
+  Path trustDir;
+
+  @Option(
+      names = "--tlscacert",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description =
+          "PEM CA bundle that must have issued the server's TLS certificate (only it is trusted).")
+  Path tlsCaCert;
+
+  @Option(
+      names = "--tlscert",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "PEM client certificate for mutual TLS (with --tlskey).")
+  Path tlsCert;
+
+  @Option(
+      names = "--tlskey",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "PEM PKCS#8 private key of the client certificate.")
+  Path tlsKey;
+
+  @Option(
+      names = {"-c", "--config", "--configFile"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "Notary client config.json (default: ~/.notary/config.json if it exists).")
+  Path config;
 
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
     return 2;
+  }
+
+  /** The effective settings: command-line options over the config file over defaults. */
+  public TrustSettings settings() {
+    return TrustSettings.resolve(this);
   }
 }

@@ -70,11 +70,17 @@ public final class Certs {
    */
   public static Path issue(
       Path dir, Path caCert, Path caKey, String name, String commonName, String extensions) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Path key = newKey(dir, name + ".key");
     Path csr = dir.resolve(name + ".csr");
     Path ext = dir.resolve(name + ".ext");
     Path cert = dir.resolve(name + ".crt");
     try {
+      Files.createDirectories(dir);
       Files.writeString(ext, extensions);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -36,21 +36,46 @@ public record NotaryCollection(
    * the first role in breadth-first order whose paths allow it; sorted by name.
    */
   public List<TargetWithRole> list() {
+    return list(List.of("targets"));
+  }
+
+  /**
+   * {@code notary list --roles}: targets of the subtrees of {@code roles}, earlier roles first (a
+   * role's subtree excludes the other listed roles); sorted by name.
+   */
+  public List<TargetWithRole> list(List<String> roles) {
     Map<String, TargetWithRole> out = new LinkedHashMap<>();
-    for (VerifiedTargets vt : targets) {
-      vt.metadata()
-          .signed()
-          .targets()
-          .forEach(
-              (name, file) -> {
-                if (vt.allows(name)) {
-                  out.putIfAbsent(name, new TargetWithRole(name, file, vt.role()));
-                }
-              });
+    for (String start : roles) {
+      for (VerifiedTargets vt : targets) {
+        if (inSubtree(vt.role(), start) && !shadowed(vt.role(), start, roles)) {
+          collect(vt, out);
+        }
+      }
     }
     List<TargetWithRole> sorted = new ArrayList<>(out.values());
     sorted.sort(Comparator.comparing(TargetWithRole::name));
     return sorted;
+  }
+
+  private static boolean inSubtree(String role, String top) {
+    return role.equals(top) || role.startsWith(top + "/");
+  }
+
+  private static boolean shadowed(String role, String start, List<String> roles) {
+    return roles.stream()
+        .anyMatch(r -> !r.equals(start) && inSubtree(role, r) && inSubtree(r, start));
+  }
+
+  private static void collect(VerifiedTargets vt, Map<String, TargetWithRole> out) {
+    vt.metadata()
+        .signed()
+        .targets()
+        .forEach(
+            (name, file) -> {
+              if (vt.allows(name)) {
+                out.putIfAbsent(name, new TargetWithRole(name, file, vt.role()));
+              }
+            });
   }
 
   /** {@code notary lookup}: the first role in breadth-first order that signs {@code name}. */

@@ -1,0 +1,239 @@
+package dev.bulwark.cli.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.cli.Main;
+import dev.bulwark.testkit.notary.Certs;
+import dev.bulwark.testkit.notary.NotaryCli;
+import dev.bulwark.testkit.notary.NotaryServerProcess;
+import dev.bulwark.testkit.notary.Storage;
+import dev.bulwark.testkit.notary.TlsMaterial;
+import dev.bulwark.testkit.notary.TrustPinning;
+import dev.bulwark.trust.core.model.Dialect;
+import dev.bulwark.trust.core.model.Metadata;
+import dev.bulwark.trust.core.model.RoleType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real notary-server + notary-signer on loopback with TLS; a collection published by the real
+ * notary client (targets, a targets/releases delegation, two root key rotations); bulwark must
+ * print exactly what notary prints, follow the root rotations from a stale cache, and refuse the
+ * collection under a wrong pin.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NotaryInteropIT {
+  private static final String GUN = "localhost:5000/bulwark/interop";
+
+  @TempDir static Path tmp;
+  static NotaryServerProcess server;
+  static NotaryCli alice;
+
+  @BeforeAll
+  static void publish() throws Exception {
+    server = NotaryServerProcess.start(tmp.resolve("server"), Storage.memory());
+    alice = server.client(tmp.resolve("alice"));
+    alice.runOk("init", "-p", GUN);
+    alice.runOk("add", "-p", GUN, "1.0", file("one", "first release\n"));
+    alice.runOk("add", "-p", GUN, "latest", file("latest", "latest release\n"));
+    alice.runOk(
+        "addhash",
+        "-p",
+        GUN,
+        "1.1",
+        "529",
+        "--sha256",
+        "1f0e2e2b781438ad11ab1fc5797b3ceacaee300790331d100303cf61ce2d75d5");
+    TlsMaterial tls = server.tls();
+    Path releases =
+        Certs.issue(
+            tmp.resolve("deleg"),
+            tls.caCert(),
+            tls.caKey(),
+            "releases",
+            "releases",
+            Certs.noEkuExtensions());
+    alice.runOk(
+        "delegation", "add", "-p", GUN, "targets/releases", releases.toString(), "--all-paths");
+    alice.runOk(
+        "key",
+        "import",
+        tmp.resolve("deleg/releases.key").toString(),
+        "--role",
+        "targets/releases");
+    alice.runOk(
+        "add", "-p", GUN, "2.0", file("two", "second release\n"), "--roles", "targets/releases");
+    alice.runOk(
+        "add",
+        "-p",
+        GUN,
+        "latest",
+        file("latest-rel", "latest via releases\n"),
+        "--roles",
+        "targets/releases");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void listAndLookup_printExactlyWhatNotaryPrints() {
+    Path bobDir = tmp.resolve("bob");
+    String notaryList = alice.runOk("list", GUN).stdout();
+    assertThat(bulwark(bobDir, "list", GUN)).isEqualTo(new Run(0, notaryList, ""));
+    for (String tag : tags(notaryList)) {
+      String expected = alice.runOk("lookup", GUN, tag).stdout();
+      assertThat(bulwark(bobDir, "lookup", GUN, tag)).isEqualTo(new Run(0, expected, ""));
+    }
+    assertThat(tags(notaryList)).containsExactly("1.0", "1.1", "2.0", "latest");
+    assertThat(Files.exists(bobDir.resolve("tuf/" + GUN + "/metadata/targets/releases.json")))
+        .isTrue();
+  }
+
+  @Test
+  @Order(2)
+  void afterTwoRootRotations_aStaleCacheFollowsTheChain_andStillMatchesNotary() throws Exception {
+    Path carolDir = tmp.resolve("carol");
+    assertThat(bulwark(carolDir, "list", GUN).exit()).isZero(); // caches root v1
+    alice.runWithStdin("yes\n", "key", "rotate", GUN, "root");
+    alice.runWithStdin("yes\n", "key", "rotate", GUN, "root");
+    alice.runOk("add", "-p", GUN, "1.2", file("onetwo", "after rotation\n"));
+
+    String notaryList = alice.runOk("list", GUN).stdout();
+    assertThat(bulwark(carolDir, "list", GUN)).isEqualTo(new Run(0, notaryList, ""));
+    for (String tag : tags(notaryList)) {
+      String expected = alice.runOk("lookup", GUN, tag).stdout();
+      assertThat(bulwark(carolDir, "lookup", GUN, tag).out()).isEqualTo(expected);
+    }
+    assertThat(rootVersion(carolDir)).isEqualTo(3);
+  }
+
+  @Test
+  @Order(3)
+  void pinnedToTheRightCert_isAccepted_andToAWrongCert_isRefused() throws Exception {
+    String id = rootCertId(alice.trustDir());
+    Run ok =
+        bulwarkWithPin(
+            tmp.resolve("dave"), new TrustPinning(Map.of(GUN, List.of(id)), Map.of(), true));
+    assertThat(ok.exit()).as(ok.err()).isZero();
+
+    Path erin = tmp.resolve("erin");
+    Run refused =
+        bulwarkWithPin(
+            erin, new TrustPinning(Map.of(GUN, List.of("ab".repeat(32))), Map.of(), true));
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("unable to match any certificates to trust_pinning config");
+    assertThat(Files.exists(erin.resolve("tuf/" + GUN + "/metadata/root.json"))).isFalse();
+    // the real client refuses it the same way
+    NotaryCli realErin =
+        NotaryCli.forServer(erin.resolve("notary"), server.url(), server.caCert())
+            .withTrustPinning(TrustPinning.certs(GUN, List.of("ab".repeat(32))));
+    assertThat(realErin.run("list", GUN).exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(4)
+  void unknownGun_andUnknownTag_fail() {
+    Run gun = bulwark(tmp.resolve("frank"), "list", "localhost:5000/bulwark/none");
+    assertThat(gun.exit()).isEqualTo(1);
+    assertThat(gun.err()).contains("does not have trust data");
+    Run tag = bulwark(tmp.resolve("frank"), "lookup", GUN, "9.9");
+    assertThat(tag.exit()).isEqualTo(1);
+    assertThat(tag.err()).contains("No valid trust data for 9.9");
+  }
+
+  // --- helpers ---
+
+  record Run(int exit, String out, String err) {}
+
+  private static Run bulwark(Path trustDir, String... args) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "trust",
+                "-s",
+                server.url().toString(),
+                "--tlscacert",
+                server.caCert().toString(),
+                "-d",
+                trustDir.toString(),
+                "-c",
+                emptyConfig().toString()));
+    all.addAll(List.of(args));
+    return exec(all);
+  }
+
+  private static Run bulwarkWithPin(Path trustDir, TrustPinning pin) throws Exception {
+    NotaryCli cfg =
+        NotaryCli.forServer(trustDir, server.url(), server.caCert()).withTrustPinning(pin);
+    return exec(List.of("trust", "-c", cfg.configFile().toString(), "list", GUN));
+  }
+
+  private static Run exec(List<String> args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static Path emptyConfig() {
+    try {
+      Path p = tmp.resolve("empty-config.json");
+      if (!Files.exists(p)) {
+        Files.writeString(p, "{}");
+      }
+      return p;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String file(String name, String content) throws Exception {
+    Path p = tmp.resolve("files").resolve(name);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, content).toString();
+  }
+
+  private static List<String> tags(String notaryList) {
+    return notaryList
+        .lines()
+        .skip(2)
+        .filter(l -> !l.isBlank())
+        .map(l -> l.split("\\s+")[0])
+        .toList();
+  }
+
+  private static long rootVersion(Path trustDir) {
+    try {
+      byte[] raw = Files.readAllBytes(trustDir.resolve("tuf/" + GUN + "/metadata/root.json"));
+      return Metadata.parseRoot(Dialect.NOTARY, raw).signed().version();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String rootCertId(Path notaryTrustDir) throws Exception {
+    byte[] raw = Files.readAllBytes(notaryTrustDir.resolve("tuf/" + GUN + "/metadata/root.json"));
+    return Metadata.parseRoot(Dialect.NOTARY, raw).signed().role(RoleType.ROOT).keyIds().getFirst();
+  }
+}
