@@ -122,7 +122,7 @@ class ConfigParserTest {
     BuildConfig m = ConfigMerger.append(a, b);
     assertThat(m.init())
         .extracting(InitImage::image)
-        .containsExactly("docker.io/library/i1", "docker.io/library/i2");
+        .containsExactly("docker.io/library/i1:latest", "docker.io/library/i2:latest");
     assertThat(m.kernel().orElseThrow().image()).isEqualTo("docker.io/library/k:2");
     assertThat(m.kernel().orElseThrow().cmdline()).isEqualTo("c");
   }
