@@ -1,0 +1,144 @@
+package dev.bulwark.trust.client.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.testkit.notary.NotaryCli;
+import dev.bulwark.testkit.notary.NotaryServerProcess;
+import dev.bulwark.testkit.notary.Storage;
+import dev.bulwark.testkit.notary.TrustPinning;
+import dev.bulwark.trust.client.keystore.EnvPassphrases;
+import dev.bulwark.trust.client.notary.Gun;
+import dev.bulwark.trust.client.notary.NotaryTls;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bulwark's signing side against the real Debian notary-server, checked by the real notary client.
+ */
+class NotaryInteropIT {
+  private static final String PASS = NotaryCli.DEFAULT_PASSPHRASE;
+  @TempDir static Path tmp;
+  static NotaryServerProcess server;
+
+  @BeforeAll
+  static void start() {
+    server = NotaryServerProcess.start(tmp.resolve("server"), Storage.memory());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static RepoContext bulwark(Path trustDir) {
+    Map<String, String> env =
+        Map.of(
+            "NOTARY_ROOT_PASSPHRASE", PASS,
+            "NOTARY_TARGETS_PASSPHRASE", PASS,
+            "NOTARY_SNAPSHOT_PASSPHRASE", PASS,
+            "NOTARY_DELEGATION_PASSPHRASE", PASS);
+    return new RepoContext(
+        trustDir,
+        server.url(),
+        NotaryTls.withCa(server.caCert()),
+        dev.bulwark.trust.client.notary.TrustPinning.tofu(),
+        new EnvPassphrases(
+            env,
+            r -> {
+              throw new dev.bulwark.trust.client.keystore.KeystoreException("no prompt in tests");
+            }),
+        Clock.systemUTC());
+  }
+
+  static String sha256(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  @Test
+  void collectionPublishedByBulwark_isListedAndVerifiedByRealNotary_withCertPinning()
+      throws Exception {
+    Gun gun = new Gun("localhost:5000/bulwark/app");
+    RepoContext ctx = bulwark(tmp.resolve("bw-alice"));
+    String rootCertId = ctx.initializer(gun, ExpiryPolicy.defaults()).init(Optional.empty(), false);
+    byte[] payload = "hello bulwark\n".getBytes(StandardCharsets.UTF_8);
+    ctx.changelist(gun)
+        .add(
+            Staging.addTarget(
+                "targets",
+                "v1",
+                payload.length,
+                Map.of("sha256", sha256(payload)),
+                Optional.empty()));
+    var outcome =
+        ctx.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("unused.bundle"));
+    assertThat(outcome).isInstanceOf(Publisher.Outcome.Published.class);
+    assertThat(ctx.changelist(gun).list()).isEmpty();
+
+    NotaryCli notary =
+        server
+            .client(tmp.resolve("real-bob"))
+            .withTrustPinning(TrustPinning.certs(gun.name(), List.of(rootCertId)));
+    String list = notary.runOk("list", gun.name()).stdout();
+    assertThat(list).contains("v1").contains(sha256(payload)).contains("targets");
+    Path file = tmp.resolve("payload");
+    Files.write(file, payload);
+    notary.runOk("verify", gun.name(), "v1", "-i", file.toString(), "-q");
+    // The real client can publish further on Bulwark's collection only with its keys; reading is
+    // enough here.
+    NotaryCli wrongPin =
+        server
+            .client(tmp.resolve("real-carol"))
+            .withTrustPinning(TrustPinning.certs(gun.name(), List.of("ab".repeat(32))));
+    assertThat(wrongPin.run("list", gun.name()).exitCode()).isNotZero();
+  }
+
+  @Test
+  void collectionPublishedByRealNotary_isExtendedByBulwark_inTheSameTrustDir() throws Exception {
+    Gun gun = new Gun("localhost:5000/real/app");
+    Path dir = tmp.resolve("shared-trust");
+    NotaryCli notary = server.client(dir);
+    notary.runOk("init", "-p", gun.name());
+    notary.runOk("addhash", gun.name(), "from-notary", "3", "--sha256", "ab".repeat(32), "-p");
+
+    RepoContext ctx = bulwark(dir);
+    ctx.changelist(gun)
+        .add(
+            Staging.addTarget(
+                "targets", "from-bulwark", 5, Map.of("sha256", "cd".repeat(32)), Optional.empty()));
+    ctx.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("unused2.bundle"));
+
+    String list = server.client(tmp.resolve("real-dave")).runOk("list", gun.name()).stdout();
+    assertThat(list).contains("from-notary").contains("from-bulwark");
+    // And the real client keeps working on top of Bulwark's publish.
+    notary.runOk("addhash", gun.name(), "again", "3", "--sha256", "ef".repeat(32), "-p");
+    assertThat(server.client(tmp.resolve("real-erin")).runOk("list", gun.name()).stdout())
+        .contains("again")
+        .contains("from-bulwark");
+  }
+
+  @Test
+  void initAgainstExistingCollection_isRefused_andCreatesNoKeys() throws Exception {
+    Gun gun = new Gun("localhost:5000/bulwark/twice");
+    RepoContext a = bulwark(tmp.resolve("twice-a"));
+    a.initializer(gun, ExpiryPolicy.defaults()).init(Optional.empty(), true);
+    RepoContext b = bulwark(tmp.resolve("twice-b"));
+    assertThatThrownBy(
+            () -> b.initializer(gun, ExpiryPolicy.defaults()).init(Optional.empty(), false))
+        .hasMessageContaining("already has trust data");
+    assertThat(b.keyStore().list()).isEmpty();
+  }
+}
