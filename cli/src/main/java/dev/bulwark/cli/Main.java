@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       dev.bulwark.cli.server.ServerCommand.class,
       dev.bulwark.cli.build.BuildCommand.class,
       dev.bulwark.cli.sandbox.SandboxCommand.class,
+      dev.bulwark.cli.demo.DemoCommand.class,
       AotTrainCommand.class
     })
 public final class Main {
