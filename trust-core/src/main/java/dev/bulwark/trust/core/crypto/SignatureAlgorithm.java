@@ -53,14 +53,45 @@ public enum SignatureAlgorithm {
     if (!accepts(key)) {
       return false;
     }
+    if (this == RSASSA_PSS_SHA256) {
+      return verifyPssAnySalt((java.security.interfaces.RSAPublicKey) key, message, signature);
+    }
     try {
-      Signature s = instance();
+      Signature s = Signature.getInstance(jdkName);
+      return verifyWith(s, key, message, signature);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  private static boolean verifyWith(Signature s, PublicKey key, byte[] message, byte[] signature) {
+    try {
       s.initVerify(key);
       s.update(message);
       return s.verify(signature);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       return false;
     }
+  }
+
+  // Signers differ in PSS salt length: securesystemslib and Notary use the digest length (32),
+  // Go's PSSSaltLengthAuto uses the maximum; verifiers such as securesystemslib accept any. Try
+  // 32 first, then the maximum and zero.
+  private static boolean verifyPssAnySalt(
+      java.security.interfaces.RSAPublicKey key, byte[] message, byte[] signature) {
+    int emLen = (key.getModulus().bitLength() - 1 + 7) / 8;
+    for (int salt : new int[] {32, emLen - 32 - 2, 0}) {
+      try {
+        Signature s = Signature.getInstance("RSASSA-PSS");
+        s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, salt, 1));
+        if (verifyWith(s, key, message, signature)) {
+          return true;
+        }
+      } catch (GeneralSecurityException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Signs {@code message}; the result is in this algorithm's encoding (DER or raw). */

@@ -21,8 +21,17 @@ public final class CanonicalJson {
 
   /** Canonical UTF-8 bytes of {@code value}. */
   public static byte[] encode(JsonValue value) {
-    ByteSink out = new ByteSink(256);
-    write(value, out, true);
+    return encode(value, true, false);
+  }
+
+  /**
+   * Compact JSON with or without sorted keys. With {@code escapeControls}, characters below U+0020
+   * are escaped as RFC 8259 requires (for files other parsers must read); canonical form leaves
+   * them raw.
+   */
+  static byte[] encode(JsonValue value, boolean sort, boolean escapeControls) {
+    ByteSink out = new ByteSink(256, escapeControls);
+    write(value, out, sort);
     return out.toByteArray();
   }
 
@@ -33,9 +42,7 @@ public final class CanonicalJson {
 
   /** Compact JSON with canonical escaping, keeping each object's member order as it is. */
   public static byte[] encodeInOrder(JsonValue value) {
-    ByteSink out = new ByteSink(256);
-    write(value, out, false);
-    return out.toByteArray();
+    return encode(value, false, false);
   }
 
   private static void write(JsonValue value, ByteSink out, boolean sort) {
@@ -85,6 +92,8 @@ public final class CanonicalJson {
       if (c == '"' || c == '\\') {
         out.write('\\');
         out.write(c);
+      } else if (c < 0x20 && out.escapeControls) {
+        out.writeAscii(controlEscape(c));
       } else if (c < 0x80) {
         out.write(c);
       } else if (c < 0x800) {
@@ -103,6 +112,17 @@ public final class CanonicalJson {
       }
     }
     out.write('"');
+  }
+
+  private static String controlEscape(char c) {
+    return switch (c) {
+      case '\b' -> "\\b";
+      case '\f' -> "\\f";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      case '\t' -> "\\t";
+      default -> String.format("\\u%04x", (int) c);
+    };
   }
 
   private static int compareCodePoints(String a, String b) {
@@ -131,11 +151,13 @@ public final class CanonicalJson {
 
   /** A growable byte buffer without synchronisation or checked exceptions. */
   private static final class ByteSink {
+    private final boolean escapeControls;
     private byte[] buf;
     private int len;
 
-    ByteSink(int capacity) {
-      buf = new byte[capacity];
+    ByteSink(int capacity, boolean escapeControls) {
+      this.buf = new byte[capacity];
+      this.escapeControls = escapeControls;
     }
 
     void write(int b) {

@@ -11,6 +11,9 @@ import dev.bulwark.trust.core.json.JsonFields;
 import dev.bulwark.trust.core.json.JsonObject;
 import dev.bulwark.trust.core.json.JsonReader;
 import dev.bulwark.trust.core.json.JsonValue;
+import dev.bulwark.trust.core.json.JsonWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,6 +69,17 @@ public final class Metadata<T extends Signed> {
     return parse(d, raw, Targets.class);
   }
 
+  /** Parses {@code raw} as metadata of the given top-level role type (targets: also delegated). */
+  public static Metadata<? extends Signed> parse(Dialect d, RoleType type, byte[] raw)
+      throws MalformedMetadataException {
+    return switch (type) {
+      case ROOT -> parseRoot(d, raw);
+      case TIMESTAMP -> parseTimestamp(d, raw);
+      case SNAPSHOT -> parseSnapshot(d, raw);
+      case TARGETS -> parseTargets(d, raw);
+    };
+  }
+
   /**
    * Parses {@code raw} as metadata of role class {@code type}; {@code _type} must match (TUF
    * 4.2.1). Nothing is verified here except shape.
@@ -117,9 +131,9 @@ public final class Metadata<T extends Signed> {
   }
 
   /**
-   * Signs {@code signed} with each key and builds the document. TUF files are the canonical JSON of
-   * the envelope; Notary files are {@code {"signed":…,"signatures":[…]}} in that order (notary.md
-   * fact 2).
+   * Signs {@code signed} with each key and builds the document. Files are compact {@code
+   * {"signed":…,"signatures":[…]}} in that order (Notary's layout, notary.md fact 2; any order is
+   * fine for TUF), with {@code signed} in canonical member order.
    */
   public static <T extends Signed> Metadata<T> sign(Dialect d, T signed, List<SigningKey> keys) {
     JsonObject json = signed.toJson(d);
@@ -148,9 +162,15 @@ public final class Metadata<T extends Signed> {
       Dialect d, T signed, JsonObject json, byte[] canonical, List<Signature> sigs) {
     List<JsonValue> sigJson = new ArrayList<>();
     sigs.forEach(s -> sigJson.add(s.toJson()));
-    JsonObject env =
-        JsonObject.builder().put("signed", json).put("signatures", new JsonArray(sigJson)).build();
-    byte[] raw = d == Dialect.TUF ? CanonicalJson.encode(env) : CanonicalJson.encodeInOrder(env);
+    // Files escape control characters (RFC 8259) so that every JSON parser reads them; without
+    // control characters the signed part is byte-identical to its canonical form.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes("{\"signed\":".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(JsonWriter.compactSorted(json));
+    out.writeBytes(",\"signatures\":".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(JsonWriter.compactSorted(new JsonArray(sigJson)));
+    out.write('}');
+    byte[] raw = out.toByteArray();
     return new Metadata<>(d, signed, json, sigs, raw, canonical);
   }
 

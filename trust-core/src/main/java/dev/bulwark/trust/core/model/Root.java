@@ -2,6 +2,7 @@ package dev.bulwark.trust.core.model;
 
 import dev.bulwark.trust.core.error.MalformedMetadataException;
 import dev.bulwark.trust.core.error.ThresholdNotMetException;
+import dev.bulwark.trust.core.error.VersionMismatchException;
 import dev.bulwark.trust.core.json.JsonFields;
 import dev.bulwark.trust.core.json.JsonObject;
 import java.time.Instant;
@@ -52,6 +53,22 @@ public record Root(
    */
   public Set<String> verify(RoleType type, Metadata<?> metadata) throws ThresholdNotMetException {
     return metadata.verify(type.roleName(), role(type), keys);
+  }
+
+  /**
+   * TUF 5.3.4 / 5.3.5 (Notary: research/notary.md §3.6): {@code next} must be signed by a threshold
+   * of this root's root keys and by a threshold of its own root keys, and its version must be
+   * exactly this version + 1. Expiry is not checked here (5.3.6: intermediate roots may be
+   * expired).
+   */
+  public void verifySuccessor(Metadata<Root> next)
+      throws ThresholdNotMetException, VersionMismatchException {
+    verify(RoleType.ROOT, next);
+    next.signed().verify(RoleType.ROOT, next);
+    if (next.signed().version() != version + 1) {
+      throw new VersionMismatchException(
+          "root: expected version " + (version + 1) + ", found " + next.signed().version());
+    }
   }
 
   static Root parse(Dialect dialect, JsonFields f) throws MalformedMetadataException {

@@ -119,12 +119,15 @@ class SignVerifyTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("dialectsAndKeys")
-  void tufFileIsCanonicalEnvelope_notaryFileIsSignedFirst(Dialect d, KeyAlgorithm alg)
-      throws TrustException {
+  void fileIsSignedFirstInCanonicalForm(Dialect d, KeyAlgorithm alg) throws TrustException {
     SigningKey key = TestKeys.key(d, alg, 0);
     Metadata<Targets> md = Metadata.sign(d, Fixtures.targets(1), List.of(key));
     String file = new String(md.rawBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(file).startsWith(d == Dialect.TUF ? "{\"signatures\":" : "{\"signed\":");
+    assertThat(file)
+        .startsWith(
+            "{\"signed\":"
+                + new String(md.canonicalSigned(), java.nio.charset.StandardCharsets.UTF_8)
+                + ",\"signatures\":[");
     assertThat(JsonReader.parseObject(md.rawBytes()).has("signed")).isTrue();
   }
 }
