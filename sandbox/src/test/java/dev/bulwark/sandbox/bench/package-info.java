@@ -1,0 +1,2 @@
+/** Hand-run benchmarks of confined launches (scripts/bench-sandbox.sh); not tests. */
+package dev.bulwark.sandbox.bench;
