@@ -33,11 +33,15 @@ public final class LocalRegistry implements AutoCloseable {
   private final Process process;
   private final Path workDir;
   private final int port;
+  private final Thread killOnExit;
 
   private LocalRegistry(Process process, Path workDir, int port) {
     this.process = process;
     this.workDir = workDir;
     this.port = port;
+    // a test JVM that is killed or exits without close() must not leave the registry running
+    this.killOnExit = new Thread(process::destroyForcibly, "docker-registry-reaper");
+    Runtime.getRuntime().addShutdownHook(killOnExit);
   }
 
   /** Starts a registry and waits until {@code GET /v2/} answers 200. */
@@ -176,6 +180,11 @@ public final class LocalRegistry implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(killOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to run; it stops the process
+    }
     process.destroy();
     try {
       if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
