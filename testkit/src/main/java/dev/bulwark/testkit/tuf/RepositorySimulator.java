@@ -91,6 +91,11 @@ public final class RepositorySimulator {
     return files.serve(path);
   }
 
+  /** Every path that has content, sorted (e.g. to write the repository to disk). */
+  public List<String> paths() {
+    return files.paths();
+  }
+
   /** Every path requested so far, in order. */
   public List<String> requests() {
     return files.requests();

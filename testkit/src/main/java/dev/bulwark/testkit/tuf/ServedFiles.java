@@ -28,6 +28,10 @@ final class ServedFiles {
     return Optional.ofNullable(files.get(path)).map(byte[]::clone);
   }
 
+  synchronized List<String> paths() {
+    return List.copyOf(new java.util.TreeSet<>(files.keySet()));
+  }
+
   synchronized void put(String path, byte[] bytes) {
     files.put(path, bytes.clone());
   }
