@@ -94,13 +94,29 @@ public final class ConfinedExtractor implements Extractor {
     return Command.of(argv).directory(workDir);
   }
 
+  /**
+   * Just the code the child needs (the builder, commons-compress and its helpers), located from the
+   * loaded classes, so it works under launchers with manifest-only class-path jars too.
+   */
   private static List<String> classPath() {
-    List<String> out = new ArrayList<>();
-    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (!e.isBlank()) {
-        out.add(e);
+    Set<String> out = new LinkedHashSet<>();
+    for (String name :
+        List.of(
+            ExtractMain.class.getName(),
+            "org.apache.commons.compress.archivers.tar.TarArchiveInputStream",
+            "org.apache.commons.io.IOUtils",
+            "org.apache.commons.lang3.StringUtils",
+            "org.apache.commons.codec.digest.DigestUtils")) {
+      try {
+        Class<?> c = Class.forName(name, false, ConfinedExtractor.class.getClassLoader());
+        var src = c.getProtectionDomain().getCodeSource();
+        if (src != null) {
+          out.add(Path.of(src.getLocation().toURI()).toString());
+        }
+      } catch (ClassNotFoundException | java.net.URISyntaxException e) {
+        // optional helper library not present: the child does not need it
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 }
