@@ -91,7 +91,8 @@ public final class OciLayout {
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".partial");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (OutputStream out =
+          new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
         VerifyingCopy.copy(in, out, expected, where);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

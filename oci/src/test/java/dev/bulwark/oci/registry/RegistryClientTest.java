@@ -190,4 +190,26 @@ class RegistryClientTest {
     client.pull(pinned(), Platform.LINUX_AMD64, cache);
     assertThat(registry.requests).hasSize(before);
   }
+
+  @Test
+  void registrySource_usesAnIntactCache_andRepairsACorruptedOne() throws Exception {
+    dev.bulwark.oci.source.RegistryImageSource source =
+        new dev.bulwark.oci.source.RegistryImageSource(client, cache);
+    Image first = source.load(pinned(), Platform.LINUX_AMD64);
+    int before = registry.requests.size();
+    source.load(pinned(), Platform.LINUX_AMD64);
+    assertThat(registry.requests).hasSize(before);
+
+    Path layer = first.layers().get(0).blob();
+    Files.write(layer, new byte[] {1, 2, 3});
+    dev.bulwark.oci.source.RegistryImageSource fresh =
+        new dev.bulwark.oci.source.RegistryImageSource(client, OciLayout.open(cache.root()));
+    Image repaired = fresh.load(pinned(), Platform.LINUX_AMD64);
+    assertThat(registry.requests)
+        .filteredOn(r -> r.uri().contains("/blobs/"))
+        .hasSizeGreaterThan(2);
+    assertThat(Files.readAllBytes(repaired.layers().get(0).blob()))
+        .isEqualTo(
+            Files.readAllBytes(served.blobPath(first.layers().get(0).descriptor().digest())));
+  }
 }
