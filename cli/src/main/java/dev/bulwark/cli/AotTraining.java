@@ -10,5 +10,6 @@ final class AotTraining {
 
   static void run() {
     // Filled in by the trust commands: parse + verify bundled sample metadata.
+    dev.bulwark.cli.tuf.TufClientTraining.run();
   }
 }
