@@ -55,7 +55,8 @@ public final class TufClientTraining {
     keys.put(ec.keyId(), ec.key());
     keys.put(ed.keyId(), ed.key());
     Role role = new Role(List.of(ec.keyId(), ed.keyId()), 2);
-    Map<String, Role> roles = Map.of("root", role, "timestamp", role, "snapshot", role, "targets", role);
+    Map<String, Role> roles =
+        Map.of("root", role, "timestamp", role, "snapshot", role, "targets", role);
     byte[] data = "training".getBytes(StandardCharsets.UTF_8);
     Map<String, byte[]> files = new HashMap<>();
     byte[] root = sign(new Root(1, expires, spec, true, keys, roles, JsonObject.EMPTY), ec, ed);
@@ -73,7 +74,8 @@ public final class TufClientTraining {
     files.put("1.targets.json", targets);
     byte[] snapshot =
         sign(
-            new Snapshot(1, expires, spec, Map.of("targets", MetaFile.of(1, targets)), JsonObject.EMPTY),
+            new Snapshot(
+                1, expires, spec, Map.of("targets", MetaFile.of(1, targets)), JsonObject.EMPTY),
             ec,
             ed);
     files.put("1.snapshot.json", snapshot);

@@ -45,7 +45,8 @@ class TufClientCommandTest {
 
   private int init() throws Exception {
     Path root = Files.write(dir.resolve("initial_root.json"), repo.initialRoot());
-    return run("tuf-client", "--metadata-dir", dir.resolve("md").toString(), "init", root.toString());
+    return run(
+        "tuf-client", "--metadata-dir", dir.resolve("md").toString(), "init", root.toString());
   }
 
   private List<String> common() {
@@ -122,7 +123,13 @@ class TufClientCommandTest {
             dir.resolve("initial_root.json"),
             new String(repo.initialRoot(), StandardCharsets.UTF_8)
                 .replaceFirst("\"sig\":\"[0-9a-f]{8}", "\"sig\":\"00000000"));
-    assertThat(run("tuf-client", "--metadata-dir", dir.resolve("md").toString(), "init", root.toString()))
+    assertThat(
+            run(
+                "tuf-client",
+                "--metadata-dir",
+                dir.resolve("md").toString(),
+                "init",
+                root.toString()))
         .isZero();
     List<String> args = common();
     args.add("refresh");

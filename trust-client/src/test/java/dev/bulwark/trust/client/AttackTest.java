@@ -101,7 +101,8 @@ class AttackTest {
   @Test
   void fastForward_timestampVersion_isRecoveredByTimestampKeyRotation() throws Exception {
     ClientFixture f = new ClientFixture(dir);
-    f.repo.resetVersions(99, f.repo.snapshotVersion()); // an attacker with the timestamp key publishes v100
+    f.repo.resetVersions(
+        99, f.repo.snapshotVersion()); // an attacker with the timestamp key publishes v100
     f.repo.updateTimestamp();
     f.refresh();
     assertThat(f.storedVersion("timestamp")).isEqualTo(100);
