@@ -125,6 +125,8 @@ class SandboxCommandIT {
         f,
         """
         abi = 7
+        [[ruleset]]
+        handled_access_fs = ["abi.all"]
         [[path_beneath]]
         allowed_access = ["abi.read_execute"]
         parent = ["/usr", "/bin", "/lib", "/lib64"]
@@ -145,5 +147,21 @@ class SandboxCommandIT {
             "-c",
             "echo x > " + tmp + "/y");
     assertThat(ok.exit()).as(ok.err()).isZero();
+  }
+
+  @Test
+  void policyFileWithoutRuleset_handlesOnlyTheRightsItUses() throws Exception {
+    // landlockconfig semantics: handled rights are completed from the rules, so a file that only
+    // grants read/execute does not restrict writing. Declare [[ruleset]] abi.all to deny it.
+    Path f = tmp.resolve("p.json");
+    Files.writeString(
+        f,
+        """
+        {"pathBeneath": [{"allowedAccess": ["abi.read_execute"], "parent": ["/usr", "/bin"]}]}
+        """);
+    Run r = bulwark("--policy", f.toString(), "--", "/bin/sh", "-c", "echo x > " + tmp + "/z");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(bulwark("--policy", f.toString(), "--", "/bin/cat", "/etc/hostname").exit())
+        .isNotZero();
   }
 }
