@@ -1,6 +1,7 @@
 package dev.bulwark.trust.client.notary;
 
 import dev.bulwark.trust.client.fetch.DownloadException;
+import dev.bulwark.trust.client.store.MetadataStore;
 import dev.bulwark.trust.core.error.MalformedMetadataException;
 import dev.bulwark.trust.core.error.TrustException;
 import dev.bulwark.trust.core.model.DelegatedRole;
@@ -12,6 +13,7 @@ import dev.bulwark.trust.core.model.RoleType;
 import dev.bulwark.trust.core.model.Root;
 import dev.bulwark.trust.core.model.Snapshot;
 import dev.bulwark.trust.core.model.Targets;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,9 +35,16 @@ final class DelegationWalker {
   private final Snapshot snapshot;
   private final Instant now;
   private final Versions cachedVersions;
+  private final MetadataStore cache;
 
   DelegationWalker(
-      NotaryRemote remote, Gun gun, Snapshot snapshot, Instant now, Versions versions) {
+      NotaryRemote remote,
+      Gun gun,
+      Snapshot snapshot,
+      Instant now,
+      Versions versions,
+      MetadataStore cache) {
+    this.cache = cache;
     this.remote = remote;
     this.gun = gun;
     this.snapshot = snapshot;
@@ -43,7 +52,7 @@ final class DelegationWalker {
     this.cachedVersions = versions;
   }
 
-  List<VerifiedTargets> walk(Root root) throws TrustException, DownloadException {
+  List<VerifiedTargets> walk(Root root) throws TrustException, DownloadException, IOException {
     Metadata<Targets> top = fetch("targets");
     root.verify(RoleType.TARGETS, top);
     checkFresh("targets", top);
@@ -82,7 +91,8 @@ final class DelegationWalker {
     return out;
   }
 
-  private Metadata<Targets> fetch(String role) throws TrustException, DownloadException {
+  private Metadata<Targets> fetch(String role)
+      throws TrustException, DownloadException, IOException {
     MetaFile meta =
         snapshot
             .metaFor(role)
@@ -90,7 +100,8 @@ final class DelegationWalker {
                 () ->
                     new MalformedMetadataException(
                         "snapshot does not list " + role + " of " + gun));
-    Metadata<Targets> md = Metadata.parseTargets(Dialect.NOTARY, remote.described(gun, role, meta));
+    Metadata<Targets> md =
+        Metadata.parseTargets(Dialect.NOTARY, remote.described(gun, role, meta, cache));
     md.checkAgainst(meta, role);
     return md;
   }

@@ -78,7 +78,7 @@ public final class NotaryReader {
     Metadata<Timestamp> ts = timestamp(gun, root, now, cachedVersions);
     MetaFile snapMeta = ts.signed().snapshotMeta();
     Metadata<Snapshot> snap =
-        Metadata.parseSnapshot(Dialect.NOTARY, remote.described(gun, "snapshot", snapMeta));
+        Metadata.parseSnapshot(Dialect.NOTARY, remote.described(gun, "snapshot", snapMeta, cache));
     snap.checkAgainst(snapMeta, "snapshot");
     root.signed().verify(RoleType.SNAPSHOT, snap);
     snap.checkNotExpired("snapshot", now);
@@ -87,7 +87,7 @@ public final class NotaryReader {
     if (listedRoot.isPresent() && !matches(listedRoot.get(), root)) {
       throw new RootChanged(listedRoot.get());
     }
-    var walker = new DelegationWalker(remote, gun, snap.signed(), now, cachedVersions);
+    var walker = new DelegationWalker(remote, gun, snap.signed(), now, cachedVersions, cache);
     return new NotaryCollection(gun, root, ts, snap, walker.walk(root.signed()));
   }
 

@@ -3,7 +3,11 @@ package dev.bulwark.trust.client.notary;
 import dev.bulwark.trust.client.fetch.DownloadException;
 import dev.bulwark.trust.client.fetch.Fetcher;
 import dev.bulwark.trust.client.fetch.RemoteNotFoundException;
+import dev.bulwark.trust.client.store.MetadataStore;
+import dev.bulwark.trust.core.error.HashMismatchException;
+import dev.bulwark.trust.core.error.LengthMismatchException;
 import dev.bulwark.trust.core.model.MetaFile;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +45,25 @@ public record NotaryRemote(NotaryLayout layout, Fetcher fetcher) {
     Optional<byte[]> sha = meta.hashes().get("sha256");
     URI uri = sha.isPresent() ? layout.byChecksum(gun, role, sha.get()) : layout.current(gun, role);
     return fetcher.fetch(uri, max);
+  }
+
+  /**
+   * Like {@link #described(Gun, String, MetaFile)} but answers from {@code cache} when the cached
+   * bytes already have the listed sha256 and length (Notary's client does the same), so an
+   * unchanged collection costs one request (timestamp.json). The caller verifies either way.
+   */
+  public byte[] described(Gun gun, String role, MetaFile meta, MetadataStore cache)
+      throws DownloadException, IOException {
+    Optional<byte[]> cached = cache.read(role);
+    if (cached.isPresent() && meta.hashes().get("sha256").isPresent()) {
+      try {
+        meta.verify(cached.get(), role);
+        return cached.get();
+      } catch (LengthMismatchException | HashMismatchException e) {
+        // changed on the server: download below
+      }
+    }
+    return described(gun, role, meta);
   }
 
   /** {@code <n>.<role>.json}. */

@@ -74,6 +74,18 @@ class NotaryReaderTest {
   }
 
   @Test
+  void secondReadOfAnUnchangedCollection_downloadsOnlyTheTimestamp() throws Exception {
+    read();
+    int before = server.requests().size();
+
+    NotaryCollection c = read();
+
+    assertThat(server.requests().subList(before, server.requests().size()))
+        .containsExactly("timestamp.json");
+    assertThat(c.list()).hasSize(4);
+  }
+
+  @Test
   void cachedRootVersion1_isRotatedThroughEveryVersionUpTo6() throws Exception {
     cache.write("root", FixtureServer.fixture("versions/1.root.json"));
 
