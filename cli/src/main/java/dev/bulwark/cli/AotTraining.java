@@ -11,5 +11,7 @@ final class AotTraining {
   static void run() {
     // Filled in by the trust commands: parse + verify bundled sample metadata.
     dev.bulwark.cli.tuf.TufClientTraining.run();
+    dev.bulwark.cli.trust.TrustAotTraining.run();
+    dev.bulwark.cli.sandbox.SandboxCommand.aotTrain();
   }
 }
