@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,18 +50,29 @@ public final class OciLayout {
   /** Opens the layout at {@code dir}, creating an empty one if the directory is empty or absent. */
   public static OciLayout open(Path dir) throws IOException, ImageFormatException {
     Path root = dir.toAbsolutePath().normalize();
-    Files.createDirectories(root.resolve("blobs").resolve("sha256"));
     Path layoutFile = root.resolve("oci-layout");
     if (!Files.exists(layoutFile)) {
-      writeAtomically(
-          root, layoutFile, LAYOUT_FILE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } else if (!new String(Files.readAllBytes(layoutFile), java.nio.charset.StandardCharsets.UTF_8)
+      if (Files.isDirectory(root) && !isEmpty(root)) {
+        throw new ImageFormatException(
+            root
+                + ": not an OCI layout (no oci-layout file) and not empty; refusing to write there");
+      }
+      Files.createDirectories(root);
+      writeAtomically(root, layoutFile, LAYOUT_FILE.getBytes(StandardCharsets.UTF_8));
+    } else if (!Files.readString(layoutFile, StandardCharsets.UTF_8)
         .contains("\"imageLayoutVersion\"")) {
       throw new ImageFormatException(layoutFile + ": not an OCI layout (no imageLayoutVersion)");
     }
+    Files.createDirectories(root.resolve("blobs").resolve("sha256"));
     OciLayout layout = new OciLayout(root);
     layout.index.createIfAbsent();
     return layout;
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
   }
 
   public Path root() {

@@ -52,6 +52,16 @@ class OciLayoutTest {
   }
 
   @Test
+  void openOnANonEmptyNonLayoutDirectory_isRefused_andWritesNothing() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("home"));
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    assertThatThrownBy(() -> OciLayout.open(dir))
+        .isInstanceOf(dev.bulwark.oci.ImageFormatException.class)
+        .hasMessageContaining("not an OCI layout");
+    assertThat(filesUnder(dir)).containsExactly("notes.txt");
+  }
+
+  @Test
   void tamperedStream_isRefused_andNothingStays() throws Exception {
     OciLayout layout = OciLayout.open(tmp.resolve("l"));
     byte[] good = utf8("hello");
