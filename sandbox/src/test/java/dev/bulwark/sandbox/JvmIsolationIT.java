@@ -123,6 +123,18 @@ class JvmIsolationIT {
   }
 
   @Test
+  void inheritedDescriptors_areClosedInTheChild() throws Exception {
+    Path outside = Files.writeString(tmp.resolve("open-in-jvm.txt"), "jvm");
+    try (var held = Files.newInputStream(outside)) {
+      Policy p = Policy.builder(Abi.V7).systemRuntime().build();
+      var r = RealLandlock.finish(Sandbox.start(p, Command.of("/bin/ls", "/proc/self/fd")));
+      // ls's own directory descriptor is the only one above the standard three.
+      assertThat(r.out().lines().toList()).as(r.err()).containsExactly("0", "1", "2", "3");
+      assertThat(held.read()).isEqualTo('j');
+    }
+  }
+
+  @Test
   void environment_isEmptyUnlessPassed() throws Exception {
     Policy p = Policy.builder(Abi.V7).systemRuntime().build();
     var r = RealLandlock.finish(Sandbox.start(p, Command.of("/usr/bin/env").env("ONLY", "this")));

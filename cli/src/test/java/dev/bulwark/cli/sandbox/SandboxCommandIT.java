@@ -113,6 +113,12 @@ class SandboxCommandIT {
   }
 
   @Test
+  void jvmDescriptors_areNotInheritedByTheCommand() throws Exception {
+    Run r = bulwark("--rox", "/", "--", "/bin/ls", "/proc/self/fd");
+    assertThat(r.out().lines().toList()).as(r.err()).containsExactly("0", "1", "2", "3");
+  }
+
+  @Test
   void environment_isClearedExceptPassedVariables() throws Exception {
     Run r = bulwark("--rox", "/", "--env", "A=1", "--", "env");
     assertThat(r.out()).isEqualTo("A=1\n");
