@@ -36,6 +36,7 @@ final class ImageSection {
   static void write(RootfsWriter w, Path flatTar, String prefix, boolean init, Origin o)
       throws IOException {
     Set<String> seen = new HashSet<>();
+    w.prefixDirs(prefix, o);
     try (TarArchiveInputStream in =
         new TarArchiveInputStream(
             new BufferedInputStream(Files.newInputStream(flatTar), 1 << 16), "UTF-8")) {
