@@ -84,33 +84,27 @@ public final class CanonicalJson {
     out.write('}');
   }
 
+  // UTF-8 multi-byte sequences only contain bytes >= 0x80, so escaping can work on the encoded
+  // bytes. Unpaired surrogates (refused by JsonReader) are encoded by the JDK as '?'.
   private static void writeString(String s, ByteSink out) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
     out.write('"');
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.write('\\');
-        out.write(c);
-      } else if (c < 0x20 && out.escapeControls) {
-        out.writeAscii(controlEscape(c));
-      } else if (c < 0x80) {
-        out.write(c);
-      } else if (c < 0x800) {
-        out.write(0xC0 | (c >> 6));
-        out.write(0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c) && i + 1 < n) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
-        out.write(0xF0 | (cp >> 18));
-        out.write(0x80 | ((cp >> 12) & 0x3F));
-        out.write(0x80 | ((cp >> 6) & 0x3F));
-        out.write(0x80 | (cp & 0x3F));
-      } else {
-        out.write(0xE0 | (c >> 12));
-        out.write(0x80 | ((c >> 6) & 0x3F));
-        out.write(0x80 | (c & 0x3F));
+    int run = 0;
+    for (int i = 0; i < b.length; i++) {
+      byte c = b[i];
+      boolean escape = c == '"' || c == '\\' || (c >= 0 && c < 0x20 && out.escapeControls);
+      if (escape) {
+        out.write(b, run, i - run);
+        if (c < 0x20) {
+          out.writeAscii(controlEscape((char) c));
+        } else {
+          out.write('\\');
+          out.write(c);
+        }
+        run = i + 1;
       }
     }
+    out.write(b, run, b.length - run);
     out.write('"');
   }
 
@@ -165,6 +159,14 @@ public final class CanonicalJson {
         buf = java.util.Arrays.copyOf(buf, buf.length * 2);
       }
       buf[len++] = (byte) b;
+    }
+
+    void write(byte[] b, int off, int n) {
+      if (len + n > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+      }
+      System.arraycopy(b, off, buf, len, n);
+      len += n;
     }
 
     void writeAscii(String s) {
