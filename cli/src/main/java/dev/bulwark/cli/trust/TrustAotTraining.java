@@ -1,0 +1,92 @@
+package dev.bulwark.cli.trust;
+
+import dev.bulwark.cli.Main;
+import dev.bulwark.trust.client.fetch.Fetcher;
+import dev.bulwark.trust.client.fetch.RemoteNotFoundException;
+import dev.bulwark.trust.client.notary.Gun;
+import dev.bulwark.trust.client.notary.NotaryCollection;
+import dev.bulwark.trust.client.notary.NotaryHttpFetcher;
+import dev.bulwark.trust.client.notary.NotaryLayout;
+import dev.bulwark.trust.client.notary.NotaryReader;
+import dev.bulwark.trust.client.notary.NotaryRemote;
+import dev.bulwark.trust.client.notary.NotaryTls;
+import dev.bulwark.trust.client.notary.TrustPinning;
+import dev.bulwark.trust.client.store.InMemoryMetadataStore;
+import dev.bulwark.trust.core.crypto.Digests;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * AOT training for {@code bulwark trust list/lookup}: reads and verifies the real Notary fixture
+ * metadata bundled under {@code aot/} (collection {@code localhost:5000/linuxkit/busybox}, root v6
+ * with a delegation) from memory with a fixed clock, renders table and JSON, and parses a {@code
+ * trust list} command line. No network, no disk writes.
+ */
+public final class TrustAotTraining {
+  private static final Gun GUN = new Gun("localhost:5000/linuxkit/busybox");
+  private static final URI SERVER = URI.create("https://notary.invalid:4443");
+  private static final List<String> ROLES =
+      List.of("root", "timestamp", "snapshot", "targets", "targets/releases");
+
+  private TrustAotTraining() {}
+
+  public static void run() {
+    try {
+      Fetcher fetcher = fixtureFetcher();
+      var cache = new InMemoryMetadataStore();
+      NotaryReader reader =
+          new NotaryReader(
+              new NotaryRemote(new NotaryLayout(SERVER), fetcher),
+              TrustPinning.tofu(),
+              Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC),
+              gun -> cache);
+      for (int i = 0; i < 2; i++) {
+        NotaryCollection c = reader.read(GUN);
+        TargetTable.render(c.list());
+        TargetJson.list(c.list());
+        c.lookup("1.36").ifPresent(TargetJson::one);
+      }
+      new NotaryHttpFetcher(NotaryTls.systemDefault(), Duration.ofSeconds(1));
+      Main.commandLine().parseArgs("trust", "-s", SERVER.toString(), "list", GUN.name());
+    } catch (Exception e) {
+      throw new IllegalStateException("trust AOT training failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Fetcher fixtureFetcher() {
+    Map<String, byte[]> files = new HashMap<>();
+    for (String role : ROLES) {
+      byte[] b = resource(role + ".json");
+      files.put(role + ".json", b);
+      files.put(role + "." + Digests.sha256Hex(b) + ".json", b);
+    }
+    String prefix = SERVER + "/v2/" + GUN.name() + "/_trust/tuf/";
+    return (uri, max) -> {
+      byte[] b = files.get(uri.toString().substring(prefix.length()));
+      if (b == null) {
+        throw new RemoteNotFoundException(uri, uri + " not found");
+      }
+      return b.clone();
+    };
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = TrustAotTraining.class.getResourceAsStream("aot/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing bundled resource aot/" + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
