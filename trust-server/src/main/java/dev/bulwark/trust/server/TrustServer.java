@@ -1,15 +1,12 @@
 package dev.bulwark.trust.server;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import dev.bulwark.trust.server.auth.Authorizer;
 import dev.bulwark.trust.server.auth.TokenAuthorizer;
 import dev.bulwark.trust.server.config.ServerConfig;
 import dev.bulwark.trust.server.http.Dispatcher;
 import dev.bulwark.trust.server.http.FeedHandlers;
 import dev.bulwark.trust.server.http.GunPolicy;
+import dev.bulwark.trust.server.http.HttpServer11;
 import dev.bulwark.trust.server.http.KeyHandlers;
 import dev.bulwark.trust.server.http.MetadataHandlers;
 import dev.bulwark.trust.server.http.Routes;
@@ -26,13 +23,12 @@ import dev.bulwark.trust.server.update.UpdateService;
 import dev.bulwark.trust.server.update.UpdateValidator;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * The trust server in one object: {@link #start} opens storage (running migrations), binds the port
@@ -43,16 +39,13 @@ public final class TrustServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(TrustServer.class.getName());
   private final ServerConfig config;
   private final MetaStore store;
-  private final HttpServer http;
-  private final ExecutorService executor;
+  private final HttpServer11 http;
   private final Metrics metrics;
 
-  private TrustServer(
-      ServerConfig config, MetaStore store, HttpServer http, ExecutorService executor, Metrics m) {
+  private TrustServer(ServerConfig config, MetaStore store, HttpServer11 http, Metrics m) {
     this.config = config;
     this.store = store;
     this.http = http;
-    this.executor = executor;
     this.metrics = m;
   }
 
@@ -70,12 +63,10 @@ public final class TrustServer implements AutoCloseable {
     }
     try {
       Metrics metrics = new Metrics();
-      HttpServer http = bind(config);
-      ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-      http.setExecutor(executor);
-      http.createContext("/", dispatcher(config, store, clock, metrics));
+      Dispatcher dispatcher = dispatcher(config, store, clock, metrics);
+      HttpServer11 http = new HttpServer11(bind(config), dispatcher);
       http.start();
-      TrustServer s = new TrustServer(config, store, http, executor, metrics);
+      TrustServer s = new TrustServer(config, store, http, metrics);
       LOG.log(
           Level.INFO,
           "trust server listening on {0}:{1} (tls={2}, storage={3})",
@@ -118,29 +109,24 @@ public final class TrustServer implements AutoCloseable {
         routes, new GunPolicy(config.gunPrefixes()), auth, metrics, config.maxBodyBytes());
   }
 
-  private static HttpServer bind(ServerConfig config) throws IOException, GeneralSecurityException {
-    InetSocketAddress addr = new InetSocketAddress(config.host(), config.port());
+  private static ServerSocket bind(ServerConfig config)
+      throws IOException, GeneralSecurityException {
+    InetAddress addr = InetAddress.getByName(config.host());
     if (config.tls() == null) {
-      return HttpServer.create(addr, 1024);
+      return new ServerSocket(config.port(), 1024, addr);
     }
     SSLContext ctx = Tls.context(config.tls());
-    boolean needClientCert = config.tls().clientCaFile() != null;
-    HttpsServer https = HttpsServer.create(addr, 1024);
-    https.setHttpsConfigurator(
-        new HttpsConfigurator(ctx) {
-          @Override
-          public void configure(HttpsParameters params) {
-            SSLParameters p = ctx.getDefaultSSLParameters();
-            p.setNeedClientAuth(needClientCert);
-            params.setSSLParameters(p);
-          }
-        });
-    return https;
+    SSLServerSocket s =
+        (SSLServerSocket)
+            ctx.getServerSocketFactory().createServerSocket(config.port(), 1024, addr);
+    s.setNeedClientAuth(config.tls().clientCaFile() != null);
+    // HTTP/1.1 only, like notary-server: no ALPN "h2".
+    return s;
   }
 
   /** The bound port (useful with port 0). */
   public int port() {
-    return http.getAddress().getPort();
+    return http.port();
   }
 
   public ServerConfig config() {
@@ -154,8 +140,8 @@ public final class TrustServer implements AutoCloseable {
   /** Graceful stop: no new connections, in-flight requests get the grace period. */
   @Override
   public void close() {
-    http.stop((int) Math.max(0, config.shutdownGrace().toSeconds()));
-    executor.shutdown();
+    http.close();
+    http.awaitIdle(config.shutdownGrace().toMillis());
     store.close();
     LOG.log(Level.INFO, "trust server stopped");
   }

@@ -1,6 +1,5 @@
 package dev.bulwark.trust.server.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +9,12 @@ import java.util.regex.Matcher;
 
 /** One request as a handler sees it: the matched path parameters, query and body. */
 public final class Call {
-  private final HttpExchange exchange;
+  private final Request request;
   private final Matcher match;
   private final InputStream body;
 
-  Call(HttpExchange exchange, Matcher match, InputStream body) {
-    this.exchange = exchange;
+  Call(Request request, Matcher match, InputStream body) {
+    this.request = request;
     this.match = match;
     this.body = body;
   }
@@ -34,7 +33,7 @@ public final class Call {
   }
 
   public String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
+    return request.header(name);
   }
 
   /** Query parameters; the first value wins. {@code null} when absent. */
@@ -44,7 +43,7 @@ public final class Call {
 
   private Map<String, String> queryMap() {
     Map<String, String> out = new HashMap<>();
-    String raw = exchange.getRequestURI().getRawQuery();
+    String raw = request.rawQuery();
     if (raw == null || raw.isEmpty()) {
       return out;
     }

@@ -1,13 +1,9 @@
 package dev.bulwark.trust.server.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.bulwark.trust.server.auth.AuthException;
 import dev.bulwark.trust.server.auth.Authorizer;
 import dev.bulwark.trust.server.metrics.Metrics;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +14,7 @@ import java.util.regex.Matcher;
  * runs the handler and writes its answer or its error. Unmatched requests (including HEAD) get
  * Notary's {@code 404 METADATA_NOT_FOUND} without detail.
  */
-public final class Dispatcher implements HttpHandler {
+public final class Dispatcher {
   private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
   private final List<Route> routes;
   private final GunPolicy gunPolicy;
@@ -39,41 +35,37 @@ public final class Dispatcher implements HttpHandler {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
+  /** Answers one request; never throws. */
+  public Response dispatch(Request request, String remote) {
     long start = System.nanoTime();
     String name = "unmatched";
     Response response;
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      String method = exchange.getRequestMethod();
-      Route route = null;
-      Matcher m = null;
-      for (Route r : routes) {
-        if (r.method().equals(method)) {
-          Matcher candidate = r.path().matcher(path);
-          if (candidate.matches()) {
-            route = r;
-            m = candidate;
-            break;
-          }
+    Route route = null;
+    Matcher m = null;
+    for (Route r : routes) {
+      if (r.method().equals(request.method())) {
+        Matcher candidate = r.path().matcher(request.path());
+        if (candidate.matches()) {
+          route = r;
+          m = candidate;
+          break;
         }
       }
-      if (route == null) {
-        response = Errors.render(ApiException.of(ErrorCode.METADATA_NOT_FOUND));
-      } else {
-        name = route.name();
-        response = run(route, m, exchange);
-      }
-      write(exchange, response);
-      metrics.request(name, response.status(), System.nanoTime() - start);
-      log(exchange, name, response.status(), start);
     }
+    if (route == null) {
+      response = Errors.render(ApiException.of(ErrorCode.METADATA_NOT_FOUND));
+    } else {
+      name = route.name();
+      response = run(route, m, request);
+    }
+    metrics.request(name, response.status(), System.nanoTime() - start);
+    log(request, remote, name, response.status(), start);
+    return response;
   }
 
-  private Response run(Route route, Matcher m, HttpExchange exchange) {
+  private Response run(Route route, Matcher m, Request request) {
     try {
-      Call call = new Call(exchange, m, body(exchange));
+      Call call = new Call(request, m, body(request));
       if (call.gun() != null) {
         gunPolicy.check(call.gun());
       }
@@ -89,8 +81,8 @@ public final class Dispatcher implements HttpHandler {
     }
   }
 
-  private InputStream body(HttpExchange exchange) throws ApiException {
-    String len = exchange.getRequestHeaders().getFirst("Content-Length");
+  private InputStream body(Request request) throws ApiException {
+    String len = request.header("Content-Length");
     if (len != null) {
       try {
         if (Long.parseLong(len.trim()) > maxBodyBytes) {
@@ -100,7 +92,7 @@ public final class Dispatcher implements HttpHandler {
         throw ApiException.of(ErrorCode.MALFORMED_UPLOAD, "bad Content-Length");
       }
     }
-    return new LimitedInputStream(exchange.getRequestBody(), maxBodyBytes);
+    return new LimitedInputStream(request.body(), maxBodyBytes);
   }
 
   private void authorize(Access access, Call call) throws AuthException {
@@ -124,27 +116,16 @@ public final class Dispatcher implements HttpHandler {
     return e.challenge() == null ? r : r.withHeader("WWW-Authenticate", e.challenge());
   }
 
-  private static void write(HttpExchange exchange, Response response) throws IOException {
-    response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-    byte[] body = response.body();
-    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-  }
-
-  private static void log(HttpExchange exchange, String route, int status, long start) {
+  private static void log(Request req, String remote, String route, int status, long start) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
           "request method={0} route={1} status={2} micros={3} remote={4}",
-          exchange.getRequestMethod(),
+          req.method(),
           route,
           status,
           (System.nanoTime() - start) / 1000,
-          exchange.getRemoteAddress());
+          remote);
     }
   }
 }
