@@ -212,4 +212,23 @@ class RegistryClientTest {
         .isEqualTo(
             Files.readAllBytes(served.blobPath(first.layers().get(0).descriptor().digest())));
   }
+
+  @Test
+  void concurrentPullsIntoOneCache_allSucceed_andLeaveNoTemporaryFiles() throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<Image>> pulls = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        pulls.add(pool.submit(() -> client.pull(pinned(), Platform.LINUX_AMD64, cache)));
+      }
+      for (java.util.concurrent.Future<Image> f : pulls) {
+        assertThat(f.get().config().cmd()).containsExactly("/hello");
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(cacheBlobs()).hasSize(3).noneMatch(p -> p.contains(".partial"));
+    assertThat(cache.manifests()).hasSize(1);
+  }
 }
