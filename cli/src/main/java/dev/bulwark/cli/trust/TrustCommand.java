@@ -24,7 +24,22 @@ import picocli.CommandLine.Spec;
           + " exists): trust_dir, remote_server.{url,root_ca,tls_client_cert,tls_client_key},"
           + " trust_pinning.{certs,ca,disable_tofu}. Command-line options override it."
     },
-    subcommands = {ListCommand.class, LookupCommand.class},
+    subcommands = {
+      ListCommand.class,
+      LookupCommand.class,
+      InitCommand.class,
+      AddCommand.class,
+      RemoveCommand.class,
+      StatusCommand.class,
+      ResetCommand.class,
+      PublishCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
+      WitnessCommand.class,
+      DeleteCommand.class,
+      KeyCommand.class,
+      DelegationCommand.class
+    },
     footer = {
       "",
       "Examples:",

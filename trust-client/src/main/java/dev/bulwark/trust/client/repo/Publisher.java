@@ -145,7 +145,23 @@ public final class Publisher {
           SnapshotSigner.next(Optional.of(current.snapshot()), all, removed, exp, snapKeys);
       all.put("snapshot", snap.rawBytes());
     }
-    writer.update(gun, all);
+    try {
+      writer.update(gun, all);
+    } catch (ServerRefusedException e) {
+      if (snapKeys.isEmpty() && e.getMessage().contains("not found")) {
+        throw new ServerRefusedException(
+            e.status(),
+            e.code(),
+            e.getMessage()
+                + " (this trust dir has no snapshot key for "
+                + gun
+                + " and the server does not hold it either: publish from the trust dir that has it,"
+                + " or hand the snapshot to the server with 'key rotate "
+                + gun
+                + " snapshot -r')");
+      }
+      throw e;
+    }
   }
 
   /**

@@ -90,6 +90,11 @@ public final class RepoContext {
     return new Publisher(trustDir, gun, reader(), writer(), signingKeys, clock, expiry);
   }
 
+  public Rotator rotator(Gun gun, ExpiryPolicy expiry) {
+    return new Rotator(
+        gun, reader(), writer(), store, publisher(gun, expiry), signingKeys, clock, random, expiry);
+  }
+
   public Initializer initializer(Gun gun, ExpiryPolicy expiry) {
     return new Initializer(gun, reader(), writer(), store, clock, random, expiry);
   }
