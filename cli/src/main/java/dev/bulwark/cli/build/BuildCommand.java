@@ -146,7 +146,11 @@ public final class BuildCommand implements Callable<Integer> {
     BuildConfig config = ConfigParser.parseFiles(files);
     Set<OutputFormat> fmts = new LinkedHashSet<>();
     for (String f : formats) {
-      fmts.add(OutputFormat.parse(f.strip()));
+      try {
+        fmts.add(OutputFormat.parse(f.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
     String base =
         name != null
