@@ -138,17 +138,26 @@ public final class OciLayout {
       throw new ImageNotFoundException("blob " + d.digest() + " is not in the layout at " + root);
     }
     if (size != d.size() || (!verified.contains(d.digest()) && !hashMatches(p, d))) {
-      Files.deleteIfExists(p);
       throw new BlobVerificationException(
           p
               + ": blob does not match its descriptor "
               + d.digest()
               + " ("
               + d.size()
-              + " bytes); removed from the cache");
+              + " bytes); "
+              + removeCorrupt(p));
     }
     verified.add(d.digest());
     return p;
+  }
+
+  private static String removeCorrupt(Path p) {
+    try {
+      Files.deleteIfExists(p);
+      return "removed from the cache";
+    } catch (IOException readOnly) {
+      return "could not remove it (" + readOnly.getClass().getSimpleName() + ")";
+    }
   }
 
   /** Reads a small verified blob (a manifest, index or config) into memory. */
