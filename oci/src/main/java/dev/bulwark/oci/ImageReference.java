@@ -1,5 +1,6 @@
 package dev.bulwark.oci;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -96,7 +97,7 @@ public record ImageReference(
     return first.contains(".")
         || first.contains(":")
         || first.equals("localhost")
-        || !first.equals(first.toLowerCase(java.util.Locale.ROOT));
+        || !first.equals(first.toLowerCase(Locale.ROOT));
   }
 
   private static String checkDomain(String domain, String text) throws InvalidReferenceException {
@@ -142,7 +143,7 @@ public record ImageReference(
       throw new InvalidReferenceException(
           "image reference '" + Digest.printable(text) + "' has no repository name");
     }
-    if (!path.equals(path.toLowerCase(java.util.Locale.ROOT))) {
+    if (!path.equals(path.toLowerCase(Locale.ROOT))) {
       throw new InvalidReferenceException(
           "repository name '" + Digest.printable(path) + "' must be lowercase");
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 
 /**
  * Copies a stream while hashing it, and refuses it unless it has exactly the descriptor's size and
@@ -49,8 +50,7 @@ public final class VerifyingCopy {
               + ", received "
               + total);
     }
-    if (!MessageDigest.isEqual(
-        md.digest(), java.util.HexFormat.of().parseHex(expected.digest().hex()))) {
+    if (!MessageDigest.isEqual(md.digest(), HexFormat.of().parseHex(expected.digest().hex()))) {
       throw new BlobVerificationException(
           where
               + ": content does not match digest "

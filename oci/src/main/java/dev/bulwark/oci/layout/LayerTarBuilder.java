@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public final class LayerTarBuilder {
     e.setGroupId(0);
     e.setUserName("");
     e.setGroupName("");
-    e.setModTime(java.nio.file.attribute.FileTime.from(mtime));
+    e.setModTime(FileTime.from(mtime));
     entries.add(e);
     contents.add(content);
     return this;

@@ -6,11 +6,13 @@ import dev.bulwark.oci.Digest;
 import dev.bulwark.oci.Image;
 import dev.bulwark.oci.ImageFormatException;
 import dev.bulwark.oci.ImageNotFoundException;
+import dev.bulwark.oci.ManifestDocument;
 import dev.bulwark.oci.MediaTypes;
 import dev.bulwark.oci.OciException;
 import dev.bulwark.oci.PinnedRef;
 import dev.bulwark.oci.Platform;
 import dev.bulwark.oci.internal.VerifyingCopy;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,8 +105,7 @@ public final class OciLayout {
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".partial");
     try {
-      try (OutputStream out =
-          new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
         VerifyingCopy.copy(in, out, expected, where);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -162,14 +163,14 @@ public final class OciLayout {
 
   /** Reads a small verified blob (a manifest, index or config) into memory. */
   public byte[] readBlob(Descriptor d) throws IOException, OciException {
-    if (d.size() > dev.bulwark.oci.ManifestDocument.MAX_BYTES) {
+    if (d.size() > ManifestDocument.MAX_BYTES) {
       throw new BlobVerificationException(
           "document "
               + d.digest()
               + " is "
               + d.size()
               + " bytes, more than the limit of "
-              + dev.bulwark.oci.ManifestDocument.MAX_BYTES);
+              + ManifestDocument.MAX_BYTES);
     }
     return Files.readAllBytes(verifiedBlob(d));
   }

@@ -4,6 +4,7 @@ import dev.bulwark.oci.BlobVerificationException;
 import dev.bulwark.oci.Descriptor;
 import dev.bulwark.oci.Digest;
 import dev.bulwark.oci.Image;
+import dev.bulwark.oci.ImageFormatException;
 import dev.bulwark.oci.ImageIndex;
 import dev.bulwark.oci.ImageNotFoundException;
 import dev.bulwark.oci.Manifest;
@@ -12,7 +13,9 @@ import dev.bulwark.oci.OciException;
 import dev.bulwark.oci.PinnedRef;
 import dev.bulwark.oci.Platform;
 import dev.bulwark.oci.layout.OciLayout;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 
 /** Walks a pinned digest down to config and layers, fetching only what the cache lacks. */
 final class ImagePuller {
@@ -41,7 +44,7 @@ final class ImagePuller {
                               + index.platforms()));
       ManifestDocument child = document(chosen.digest(), chosen);
       if (!(child instanceof Manifest m)) {
-        throw new dev.bulwark.oci.ImageFormatException(
+        throw new ImageFormatException(
             ref + ": index entry " + chosen.digest() + " is itself an index; not supported");
       }
       manifest = m;
@@ -102,14 +105,14 @@ final class ImagePuller {
     ManifestDocument doc = ManifestDocument.parse(raw.bytes(), raw.contentType());
     cache.writeBlob(
         Descriptor.of(doc.mediaType(), digest, raw.bytes().length),
-        new java.io.ByteArrayInputStream(raw.bytes()),
+        new ByteArrayInputStream(raw.bytes()),
         "manifest " + digest);
     return doc;
   }
 
   private Descriptor cachedDescriptor(Digest digest) {
     try {
-      long size = java.nio.file.Files.size(cache.blobPath(digest));
+      long size = Files.size(cache.blobPath(digest));
       return size <= ManifestDocument.MAX_BYTES
           ? Descriptor.of("application/octet-stream", digest, size)
           : null;
