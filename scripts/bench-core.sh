@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-./mvnw -q -B -pl benchmarks -am package -DskipTests -DskipITs
+./mvnw -q -B -pl benchmarks -am package -Dmaven.test.skip=true
 exec "$JAVA_HOME/bin/java" -cp "benchmarks/target/classes:benchmarks/target/lib/*" \
   org.openjdk.jmh.Main 'dev.bulwark.benchmarks.TargetsBenchmark' \
   -wi 2 -w 1s -i 3 -r 2s -f 1 "$@"
