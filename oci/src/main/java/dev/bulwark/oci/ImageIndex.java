@@ -54,6 +54,19 @@ public record ImageIndex(
         .findFirst();
   }
 
+  /** Like {@link #select}, but a missing platform is an error naming what the index offers. */
+  public Descriptor require(Platform wanted, Object imageName) throws ImageNotFoundException {
+    return select(wanted)
+        .orElseThrow(
+            () ->
+                new ImageNotFoundException(
+                    imageName
+                        + " has no manifest for platform "
+                        + wanted
+                        + "; it offers "
+                        + platforms()));
+  }
+
   /** The platforms this index offers, for error messages. */
   public List<String> platforms() {
     return manifests.stream()

@@ -50,6 +50,16 @@ public record Manifest(
         Digest.sha256(bytes));
   }
 
+  /** {@code doc} as an image manifest; an index inside an index is refused (not supported). */
+  public static Manifest require(ManifestDocument doc, Object imageName)
+      throws ImageFormatException {
+    if (doc instanceof Manifest m) {
+      return m;
+    }
+    throw new ImageFormatException(
+        imageName + ": index entry " + doc.digest() + " is itself an index; not supported");
+  }
+
   @Override
   public byte[] bytes() {
     return raw.clone();

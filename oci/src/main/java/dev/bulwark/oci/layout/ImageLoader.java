@@ -5,7 +5,6 @@ import dev.bulwark.oci.Descriptor;
 import dev.bulwark.oci.Digest;
 import dev.bulwark.oci.Image;
 import dev.bulwark.oci.ImageConfig;
-import dev.bulwark.oci.ImageFormatException;
 import dev.bulwark.oci.ImageIndex;
 import dev.bulwark.oci.ImageNotFoundException;
 import dev.bulwark.oci.Layer;
@@ -32,46 +31,21 @@ final class ImageLoader {
   Image load(PinnedRef ref, Platform platform) throws IOException, OciException {
     ManifestDocument top = readDocument(ref.digest(), null);
     Optional<ImageIndex> index = Optional.empty();
-    Manifest manifest;
-    switch (top) {
-      case ImageIndex idx -> {
-        index = Optional.of(idx);
-        Descriptor chosen = selectPlatform(idx, platform, ref);
-        manifest = asManifest(readDocument(chosen.digest(), chosen), ref);
-      }
-      case Manifest m -> manifest = m;
-    }
+    Manifest manifest =
+        switch (top) {
+          case ImageIndex idx -> {
+            index = Optional.of(idx);
+            Descriptor chosen = idx.require(platform, ref);
+            yield Manifest.require(readDocument(chosen.digest(), chosen), ref);
+          }
+          case Manifest m -> m;
+        };
     ImageConfig config = ImageConfig.parse(layout.readBlob(manifest.config()));
     List<Layer> layers = new ArrayList<>();
     for (Descriptor d : manifest.layers()) {
       layers.add(new Layer(d, layout.verifiedBlob(d)));
     }
     return new Image(ref, index, manifest, config, layers);
-  }
-
-  static Descriptor selectPlatform(ImageIndex idx, Platform platform, PinnedRef ref)
-      throws ImageNotFoundException {
-    return idx.select(platform)
-        .orElseThrow(
-            () ->
-                new ImageNotFoundException(
-                    ref
-                        + " has no manifest for platform "
-                        + platform
-                        + "; it offers "
-                        + idx.platforms()));
-  }
-
-  static Manifest asManifest(ManifestDocument doc, PinnedRef ref) throws ImageFormatException {
-    if (doc instanceof Manifest m) {
-      return m;
-    }
-    throw new ImageFormatException(
-        ref
-            + ": an index entry points at another index ("
-            + doc.digest()
-            + "); nested indexes are"
-            + " not supported");
   }
 
   /** Reads a manifest or index by digest; the top document's size comes from the file. */

@@ -4,9 +4,7 @@ import dev.bulwark.oci.BlobVerificationException;
 import dev.bulwark.oci.Descriptor;
 import dev.bulwark.oci.Digest;
 import dev.bulwark.oci.Image;
-import dev.bulwark.oci.ImageFormatException;
 import dev.bulwark.oci.ImageIndex;
-import dev.bulwark.oci.ImageNotFoundException;
 import dev.bulwark.oci.Manifest;
 import dev.bulwark.oci.ManifestDocument;
 import dev.bulwark.oci.OciException;
@@ -29,28 +27,14 @@ final class ImagePuller {
 
   Image pull(PinnedRef ref, Platform platform) throws IOException, OciException {
     ManifestDocument top = document(ref.digest(), null);
-    Manifest manifest;
-    if (top instanceof ImageIndex index) {
-      Descriptor chosen =
-          index
-              .select(platform)
-              .orElseThrow(
-                  () ->
-                      new ImageNotFoundException(
-                          ref
-                              + " has no manifest for platform "
-                              + platform
-                              + "; it offers "
-                              + index.platforms()));
-      ManifestDocument child = document(chosen.digest(), chosen);
-      if (!(child instanceof Manifest m)) {
-        throw new ImageFormatException(
-            ref + ": index entry " + chosen.digest() + " is itself an index; not supported");
-      }
-      manifest = m;
-    } else {
-      manifest = (Manifest) top;
-    }
+    Manifest manifest =
+        switch (top) {
+          case ImageIndex index -> {
+            Descriptor chosen = index.require(platform, ref);
+            yield Manifest.require(document(chosen.digest(), chosen), ref);
+          }
+          case Manifest m -> m;
+        };
     blob(manifest.config());
     for (Descriptor layer : manifest.layers()) {
       blob(layer);
