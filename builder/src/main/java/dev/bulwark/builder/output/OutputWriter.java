@@ -21,6 +21,7 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * Turns the rootfs tar into the requested outputs. Everything is written in the work directory
  * first and moved into place only when every format succeeded, so a failed build leaves no output.
+ * The staged files are moved (not copied), so call this last: it consumes the rootfs tar.
  */
 public final class OutputWriter {
   private OutputWriter() {}
@@ -56,7 +57,7 @@ public final class OutputWriter {
     List<Path> done = new ArrayList<>();
     for (Map.Entry<Path, Path> e : staged.entrySet()) {
       Path tmp = e.getValue().resolveSibling("." + e.getValue().getFileName() + ".partial");
-      Files.copy(e.getKey(), tmp, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(e.getKey(), tmp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(
           tmp, e.getValue(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       done.add(e.getValue());
