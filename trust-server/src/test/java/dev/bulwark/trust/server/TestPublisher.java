@@ -85,12 +85,51 @@ final class TestPublisher {
         SigningKey.generate(D, KeyAlgorithm.ECDSA_P256));
   }
 
+  /** A publisher whose root key is a bare ECDSA key (no certificate, no openssl). */
+  static TestPublisher createPlain(HttpClient http, URI base, String gun) {
+    return new TestPublisher(
+        http,
+        base,
+        gun,
+        SigningKey.generate(D, KeyAlgorithm.ECDSA_P256),
+        SigningKey.generate(D, KeyAlgorithm.ECDSA_P256));
+  }
+
+  SigningKey targetsKey() {
+    return targetsKey;
+  }
+
+  SigningKey rootKey() {
+    return rootKey;
+  }
+
+  /** Signed targets bytes of {@code version} with the given key (for attack tests). */
+  byte[] targetsSignedBy(long version, SigningKey key) {
+    Targets tg =
+        new Targets(
+            version,
+            Instant.now().plus(Duration.ofDays(1000)),
+            Optional.empty(),
+            Map.of(),
+            Optional.of(Delegations.EMPTY),
+            JsonObject.EMPTY);
+    return Metadata.sign(D, tg, List.of(key)).rawBytes();
+  }
+
   URI url(String file) {
     return base.resolve("/v2/" + gun + "/_trust/tuf/" + file);
   }
 
   /** Root v1 + targets v1; snapshot and timestamp are the server's. */
   void init() throws Exception {
+    HttpResponse<String> r = post(Map.of("root", rootV(1), "targets", targets(1, Map.of())));
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("init failed: " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  /** A root of {@code version} signed only by this publisher's root key. */
+  byte[] rootV(long version) throws Exception {
     Key ts = serverKey("timestamp");
     Key snap = serverKey("snapshot");
     Map<String, Key> keys = new LinkedHashMap<>();
@@ -112,11 +151,7 @@ final class TestPublisher {
             keys,
             roles,
             JsonObject.EMPTY);
-    byte[] rootBytes = Metadata.sign(D, root, List.of(rootKey)).rawBytes();
-    HttpResponse<String> r = post(Map.of("root", rootBytes, "targets", targets(1, Map.of())));
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException("init failed: " + r.statusCode() + " " + r.body());
-    }
+    return Metadata.sign(D, root, List.of(rootKey)).rawBytes();
   }
 
   private Key serverKey(String role) throws Exception {

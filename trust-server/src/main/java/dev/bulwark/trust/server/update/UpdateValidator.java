@@ -62,14 +62,25 @@ public final class UpdateValidator {
     List<MetaUpdate> out = new ArrayList<>();
     for (String role : accepted.keySet()) {
       if (!role.equals("snapshot")) {
-        out.add(new MetaUpdate(role, (int) version(role, root, targets), accepted.get(role)));
+        out.add(
+            new MetaUpdate(role, storable(role, version(role, root, targets)), accepted.get(role)));
       }
     }
     Metadata<Snapshot> snapshot = snapshot(current, accepted, root, keys, now);
+    storable("snapshot", snapshot.signed().version());
     out.add(new MetaUpdate("snapshot", (int) snapshot.signed().version(), snapshot.rawBytes()));
     Metadata<Timestamp> ts = timestamp(current, snapshot.rawBytes(), root, keys, now);
     out.add(new MetaUpdate("timestamp", (int) ts.signed().version(), ts.rawBytes()));
     return out;
+  }
+
+  /** Versions are stored as 32-bit integers, like Notary's SQL schema. */
+  private static int storable(String role, long version) throws InvalidUpdateException {
+    if (version > Integer.MAX_VALUE) {
+      throw new InvalidUpdateException(
+          "ErrValidation", role + " version " + version + " is larger than " + Integer.MAX_VALUE);
+    }
+    return (int) version;
   }
 
   private static long version(
