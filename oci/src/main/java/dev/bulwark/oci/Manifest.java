@@ -36,6 +36,14 @@ public record Manifest(
       throw new ImageFormatException("manifest has no 'config' descriptor");
     }
     Descriptor config = Descriptor.fromJson(configNode, "manifest config");
+    if (config.size() > ManifestDocument.MAX_BYTES) {
+      // refuse before downloading: a config is read into memory
+      throw new ImageFormatException(
+          "manifest config is declared as "
+              + config.size()
+              + " bytes, more than the limit of "
+              + ManifestDocument.MAX_BYTES);
+    }
     List<Descriptor> layers = new ArrayList<>();
     List<JsonNode> nodes = Json.array(root, "layers", "manifest");
     for (int i = 0; i < nodes.size(); i++) {

@@ -134,6 +134,15 @@ class ManifestDocumentTest {
   }
 
   @Test
+  void hugeDeclaredConfig_isRefusedBeforeAnyDownload() {
+    String json =
+        "{\"schemaVersion\":2,\"config\":" + desc(MediaTypes.OCI_CONFIG, D1, 10_000_000_000L) + "}";
+    assertThatThrownBy(() -> ManifestDocument.parse(utf8(json), MediaTypes.OCI_MANIFEST))
+        .isInstanceOf(ImageFormatException.class)
+        .hasMessageContaining("config is declared as 10000000000 bytes");
+  }
+
+  @Test
   void oversizedManifest_isRefused() {
     byte[] big = new byte[ManifestDocument.MAX_BYTES + 1];
     assertThatThrownBy(() -> ManifestDocument.parse(big, null))
