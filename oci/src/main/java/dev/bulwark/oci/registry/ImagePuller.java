@@ -19,10 +19,12 @@ import java.nio.file.Files;
 final class ImagePuller {
   private final RegistryCaller caller;
   private final OciLayout cache;
+  private final long maxBlobBytes;
 
-  ImagePuller(RegistryCaller caller, OciLayout cache) {
+  ImagePuller(RegistryCaller caller, OciLayout cache, long maxBlobBytes) {
     this.caller = caller;
     this.cache = cache;
+    this.maxBlobBytes = maxBlobBytes;
   }
 
   Image pull(PinnedRef ref, Platform platform) throws IOException, OciException {
@@ -106,6 +108,16 @@ final class ImagePuller {
   }
 
   private void blob(Descriptor d) throws IOException, OciException {
+    if (d.size() > maxBlobBytes) {
+      throw new BlobVerificationException(
+          "blob "
+              + d.digest()
+              + " is declared as "
+              + d.size()
+              + " bytes, above the limit of "
+              + maxBlobBytes
+              + "; not downloaded");
+    }
     if (cache.has(d)) {
       try {
         cache.verifiedBlob(d);

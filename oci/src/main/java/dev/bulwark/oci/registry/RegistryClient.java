@@ -22,9 +22,11 @@ import java.util.function.Predicate;
  * digest without trust, and says so in its name.
  */
 public final class RegistryClient {
+  public static final long DEFAULT_MAX_BLOB_BYTES = 8L << 30;
   private final HttpClient http;
   private final Credentials credentials;
   private final Predicate<String> plainHttp;
+  private final long maxBlobBytes;
 
   private RegistryClient(Builder b) {
     this.http =
@@ -37,6 +39,7 @@ public final class RegistryClient {
                 .build();
     this.credentials = b.credentials;
     this.plainHttp = b.plainHttp;
+    this.maxBlobBytes = b.maxBlobBytes;
   }
 
   public static Builder builder() {
@@ -50,7 +53,8 @@ public final class RegistryClient {
    */
   public Image pull(PinnedRef ref, Platform platform, OciLayout cache)
       throws IOException, OciException {
-    return new ImagePuller(caller(ref.reference(), "pull"), cache).pull(ref, platform);
+    return new ImagePuller(caller(ref.reference(), "pull"), cache, maxBlobBytes)
+        .pull(ref, platform);
   }
 
   /**
@@ -105,6 +109,7 @@ public final class RegistryClient {
     private HttpClient http;
     private Credentials credentials = Credentials.anonymous();
     private Predicate<String> plainHttp = RegistryClient::isLoopback;
+    private long maxBlobBytes = DEFAULT_MAX_BLOB_BYTES;
 
     private Builder() {}
 
@@ -125,6 +130,15 @@ public final class RegistryClient {
         throw new IllegalArgumentException("the HttpClient must use Redirect.NEVER");
       }
       this.http = client;
+      return this;
+    }
+
+    /** Blobs declared larger than this are refused before download (default 8 GiB). */
+    public Builder maxBlobBytes(long limit) {
+      if (limit <= 0) {
+        throw new IllegalArgumentException("maxBlobBytes must be positive, found " + limit);
+      }
+      this.maxBlobBytes = limit;
       return this;
     }
 

@@ -231,4 +231,13 @@ class RegistryClientTest {
     assertThat(cacheBlobs()).hasSize(3).noneMatch(p -> p.contains(".partial"));
     assertThat(cache.manifests()).hasSize(1);
   }
+
+  @Test
+  void blobDeclaredAboveTheLimit_isRefusedBeforeDownload() throws Exception {
+    RegistryClient small = RegistryClient.builder().maxBlobBytes(16).build();
+    assertThatThrownBy(() -> small.pull(pinned(), Platform.LINUX_AMD64, cache))
+        .isInstanceOf(BlobVerificationException.class)
+        .hasMessageContaining("above the limit of 16");
+    assertThat(registry.requests).noneMatch(r -> r.uri().contains("/blobs/"));
+  }
 }
