@@ -60,6 +60,34 @@ public final class TrustAotTraining {
     } catch (Exception e) {
       throw new IllegalStateException("trust AOT training failed: " + e.getMessage(), e);
     }
+    overHttps();
+  }
+
+  // Best effort: a loopback TLS failure must not spoil the rest of the cache.
+  private static void overHttps() {
+    Map<String, byte[]> byPath = new HashMap<>();
+    String dir = "/v2/" + GUN.name() + "/_trust/tuf/";
+    for (String role : ROLES) {
+      byte[] b = resource(role + ".json");
+      byPath.put(dir + role + ".json", b);
+      byPath.put(dir + role + "." + Digests.sha256Hex(b) + ".json", b);
+    }
+    try {
+      TlsAotTraining.withLoopbackHttps(
+          byPath::get,
+          (base, fetcher) -> {
+            var cache = new InMemoryMetadataStore();
+            new NotaryReader(
+                    new NotaryRemote(new NotaryLayout(base), fetcher),
+                    TrustPinning.tofu(),
+                    Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC),
+                    gun -> cache)
+                .read(GUN);
+          });
+    } catch (Exception e) {
+      System.getLogger(TrustAotTraining.class.getName())
+          .log(System.Logger.Level.DEBUG, "HTTPS part of the AOT training skipped", e);
+    }
   }
 
   private static Fetcher fixtureFetcher() {

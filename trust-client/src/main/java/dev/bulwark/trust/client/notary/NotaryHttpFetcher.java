@@ -27,11 +27,16 @@ public final class NotaryHttpFetcher implements Fetcher {
   private final Duration timeout;
 
   public NotaryHttpFetcher(NotaryTls tls, Duration timeout) {
+    this(tls.sslContext(), timeout);
+  }
+
+  /** A fetcher with a ready-made TLS context. */
+  public NotaryHttpFetcher(javax.net.ssl.SSLContext sslContext, Duration timeout) {
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .sslContext(tls.sslContext())
+            .sslContext(sslContext)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
   }
