@@ -21,20 +21,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Docker registry token auth: one test per way a request must be refused. */
 class TokenAuthorizerTest {
   private static final String GUN = "docker.io/org/app";
-  @TempDir Path dir;
-  private TokenAuthorizer auth;
-  private PrivateKey signer;
+  @TempDir static Path dir;
+  private static TokenAuthorizer auth;
+  private static PrivateKey signer;
   private final long now = Instant.now().getEpochSecond();
 
-  @BeforeEach
-  void setUp() throws Exception {
+  @BeforeAll
+  static void setUp() throws Exception {
     TlsMaterial tls = Certs.generate(dir);
     byte[] der = Pem.decode(Files.readString(tls.leafKey()), "PRIVATE KEY");
     signer = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
