@@ -122,6 +122,19 @@ public final class BuildCommand implements Callable<Integer> {
       description = "Trusted metadata cache (default ~/.bulwark/trust).")
   Path trustDir = Path.of(System.getProperty("user.home"), ".bulwark", "trust");
 
+  @Option(
+      names = "--trust-pin",
+      paramLabel = "GUN=CERTID",
+      description =
+          "Pin the root certificate key ID of a GUN (or GUN prefix ending in *); repeatable.")
+  java.util.Map<String, String> trustPins = new java.util.LinkedHashMap<>();
+
+  @Option(
+      names = "--trust-no-tofu",
+      description =
+          "Refuse a GUN that has no --trust-pin on first contact (no trust on first use).")
+  boolean noTofu;
+
   @Option(names = "--trust-all", description = "Treat every image as covered by trust.")
   boolean trustAll;
 
