@@ -8,6 +8,10 @@ import java.util.logging.LogRecord;
 
 /** One JSON object per log line: {@code time}, {@code level}, {@code logger}, {@code msg}. */
 public final class JsonLogFormatter extends Formatter {
+  /** Held strongly: java.util.logging forgets the level of loggers nobody references. */
+  private static final java.util.logging.Logger FLYWAY =
+      java.util.logging.Logger.getLogger("org.flywaydb");
+
   @Override
   public String format(LogRecord r) {
     StringBuilder sb = new StringBuilder(160).append('{');
@@ -69,6 +73,6 @@ public final class JsonLogFormatter extends Formatter {
     handler.setLevel(jul);
     root.addHandler(handler);
     root.setLevel(jul);
-    java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
+    FLYWAY.setLevel(java.util.logging.Level.WARNING);
   }
 }
