@@ -43,8 +43,19 @@ public final class KeyFileCodec {
   private static final Provider BC = new BouncyCastleProvider();
   private final SecureRandom random;
 
+  private final int iterations;
+
   public KeyFileCodec(SecureRandom random) {
+    this(random, ITERATIONS);
+  }
+
+  /** With a different PBKDF2 iteration count (tests; at least 1,000). */
+  public KeyFileCodec(SecureRandom random, int iterations) {
+    if (iterations < 1000) {
+      throw new IllegalArgumentException("PBKDF2 iterations must be >= 1000, was " + iterations);
+    }
     this.random = random;
+    this.iterations = iterations;
   }
 
   /** A parsed PEM key file: its type line, headers and DER body. */
@@ -66,7 +77,7 @@ public final class KeyFileCodec {
       OutputEncryptor enc =
           new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
               .setPRF(PKCS8Generator.PRF_HMACSHA256)
-              .setIterationCount(ITERATIONS)
+              .setIterationCount(iterations)
               .setRandom(random)
               .setPassword(passphrase)
               .setProvider(BC)

@@ -36,10 +36,16 @@ public final class TrustDirKeyStore {
   private final Map<String, char[]> unlockedAliases = new HashMap<>();
 
   public TrustDirKeyStore(Path trustDir, PassphraseSource passphrases, SecureRandom random) {
+    this(trustDir, passphrases, random, KeyFileCodec.ITERATIONS);
+  }
+
+  /** With a lower PBKDF2 iteration count for new key files: tests only. */
+  public TrustDirKeyStore(
+      Path trustDir, PassphraseSource passphrases, SecureRandom random, int kdfIterations) {
     this.privateDir = trustDir.resolve("private");
     this.passphrases = Objects.requireNonNull(passphrases, "passphrases");
     this.random = Objects.requireNonNull(random, "random");
-    this.codec = new KeyFileCodec(random);
+    this.codec = new KeyFileCodec(random, kdfIterations);
   }
 
   /** Every key file, sorted by role then ID; nothing is decrypted. */

@@ -47,6 +47,12 @@ public final class Changelist {
   public void add(Change change) throws RepoException {
     Instant now = clock.instant();
     long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    List<Path> existing = files();
+    if (!existing.isEmpty()) {
+      // File names order the changes: never go backwards, even with a coarse or fixed clock.
+      String last = existing.getLast().getFileName().toString();
+      nanos = Math.max(nanos, Long.parseLong(last.substring(0, last.indexOf('_'))) + 1);
+    }
     String name = String.format("%020d_%s.change", nanos, UUID.randomUUID());
     try {
       Files.createDirectories(dir);

@@ -34,7 +34,8 @@ class TrustDirKeyStoreTest {
                 "BULWARK_TARGETS_PASSPHRASE", passphrase,
                 "BULWARK_DELEGATION_PASSPHRASE", passphrase),
             none),
-        new SecureRandom());
+        new SecureRandom(),
+        1000);
   }
 
   @ParameterizedTest
