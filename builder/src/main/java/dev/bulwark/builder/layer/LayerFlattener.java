@@ -48,6 +48,7 @@ public final class LayerFlattener {
     Set<String> whitedOut = new HashSet<>();
     Set<String> opaque = new HashSet<>();
     long total = 0;
+    long seen = 0;
     for (int i = layers.size() - 1; i >= 0; i--) {
       String what =
           "layer " + (i + 1) + " of " + layers.size() + " (" + layers.get(i).getFileName() + ")";
@@ -58,8 +59,9 @@ public final class LayerFlattener {
         TarArchiveEntry e;
         while ((e = in.getNextEntry()) != null) {
           ordinal++;
-          if (winners.size() + ordinal > limits.maxEntries() * 2L) {
-            throw new LayerException(what + ": more than " + limits.maxEntries() + " entries");
+          if (++seen > limits.maxEntries()) {
+            throw new LayerException(
+                what + ": the layers hold more than " + limits.maxEntries() + " entries");
           }
           String path = EntryPath.normalize(e.getName(), what);
           EntryKind kind = EntryKind.of(e, path, what);
@@ -86,9 +88,6 @@ public final class LayerFlattener {
       }
       whitedOut.addAll(newWhiteouts);
       opaque.addAll(newOpaque);
-    }
-    if (winners.size() > limits.maxEntries()) {
-      throw new LayerException("image has more than " + limits.maxEntries() + " entries");
     }
     return winners;
   }

@@ -158,6 +158,16 @@ class LayerFlattenerTest {
   }
 
   @Test
+  void tooManyEntries_isRefused() throws Exception {
+    Path l = new TestLayer().file("a", "1").file("b", "2").file("c", "3").write(dir, "l");
+    assertThatThrownBy(
+            () ->
+                new LayerFlattener(new LayerLimits(100, 100, 2))
+                    .flatten(List.of(l), new ByteArrayOutputStream()))
+        .hasMessageContaining("more than 2 entries");
+  }
+
+  @Test
   void truncatedLayer_isRefused() throws Exception {
     byte[] full = new TestLayer().file("a", "x".repeat(4000)).bytes();
     Path l = dir.resolve("t");
