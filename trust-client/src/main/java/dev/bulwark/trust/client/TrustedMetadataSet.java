@@ -173,7 +173,7 @@ public final class TrustedMetadataSet {
     }
     timestamp.checkNotExpired("timestamp", now);
     MetaFile meta = timestamp.signed().snapshotMeta();
-    if (!fromCache || meta.version().isEmpty()) {
+    if (!fromCache) {
       meta.verify(bytes, "snapshot"); // TUF 5.5.2
     }
     Metadata<Snapshot> next = Metadata.parseSnapshot(dialect, bytes);
@@ -182,6 +182,11 @@ public final class TrustedMetadataSet {
       checkSnapshotNotRolledBack(snapshot.signed(), next.signed()); // TUF 5.5.5
     }
     snapshot = next;
+    if (fromCache && meta.version().isEmpty()) {
+      // Notary names no version: only the hashes tell whether the cached snapshot is current.
+      // A stale one stays trusted as the rollback reference for the download that follows.
+      meta.verify(bytes, "snapshot");
+    }
     checkFinalSnapshot();
     return next;
   }
