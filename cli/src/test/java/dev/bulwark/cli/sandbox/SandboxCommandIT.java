@@ -27,11 +27,17 @@ class SandboxCommandIT {
   record Run(long pid, int exit, String out, String err) {}
 
   private static Run bulwark(String... args) throws Exception {
+    return java("dev.bulwark.cli.Main", "sandbox", args);
+  }
+
+  private static Run java(String main, String first, String... args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1"));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.bulwark.cli.Main"));
-    cmd.add("sandbox");
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
+    if (!first.isEmpty()) {
+      cmd.add(first);
+    }
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).start();
     p.getOutputStream().close();
@@ -58,6 +64,26 @@ class SandboxCommandIT {
             "--rox", "/", "--rw", tmp.toString(), "--", "sh", "-c", "echo $$ > " + f + "; exit 42");
     assertThat(r.exit()).as(r.err()).isEqualTo(42);
     assertThat(Files.readString(f).trim()).isEqualTo(Long.toString(r.pid()));
+  }
+
+  @Test
+  void fastEntryPoint_behavesLikeTheSubcommand() throws Exception {
+    Path f = tmp.resolve("fast");
+    Run denied =
+        java(
+            "dev.bulwark.cli.sandbox.SandboxMain",
+            "",
+            "--rox",
+            "/",
+            "--",
+            "sh",
+            "-c",
+            "echo > " + f);
+    assertThat(denied.exit()).isNotZero();
+    assertThat(f).doesNotExist();
+    Run ok =
+        java("dev.bulwark.cli.sandbox.SandboxMain", "", "--rox", "/", "--", "sh", "-c", "exit 7");
+    assertThat(ok.exit()).as(ok.err()).isEqualTo(7);
   }
 
   @Test
