@@ -110,7 +110,7 @@ public final class Builder {
       if (req.resolver().isEmpty()) {
         throw new TrustFailure(
             ref
-                + ": the trust block covers this image but no trust server is configured (--trust-server)");
+                + ": the trust block covers this image but no trust source is configured (--trust-server or --trust-tuf-url)");
       }
       return req.resolver().get().resolve(ref);
     }
