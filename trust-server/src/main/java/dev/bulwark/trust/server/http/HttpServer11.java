@@ -126,7 +126,7 @@ public final class HttpServer11 implements AutoCloseable {
       throws IOException {
     StringBuilder sb = new StringBuilder(256);
     sb.append("HTTP/1.1 ").append(r.status()).append(' ').append(reason(r.status())).append("\r\n");
-    sb.append("Date: ").append(DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
+    sb.append("Date: ").append(date()).append("\r\n");
     r.headers().forEach((k, v) -> sb.append(k).append(": ").append(v).append("\r\n"));
     sb.append("Content-Length: ").append(r.body().length).append("\r\n");
     if (!keepAlive) {
@@ -138,6 +138,21 @@ public final class HttpServer11 implements AutoCloseable {
       out.write(r.body());
     }
     out.flush();
+  }
+
+  private record CachedDate(long second, String text) {}
+
+  private static volatile CachedDate cachedDate = new CachedDate(-1, "");
+
+  /** The Date header, formatted once per second. */
+  private static String date() {
+    long now = System.currentTimeMillis() / 1000;
+    CachedDate d = cachedDate;
+    if (d.second() != now) {
+      d = new CachedDate(now, DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+      cachedDate = d;
+    }
+    return d.text();
   }
 
   private static String reason(int status) {

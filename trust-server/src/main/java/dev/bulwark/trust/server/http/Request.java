@@ -2,7 +2,6 @@ package dev.bulwark.trust.server.http;
 
 import java.io.InputStream;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One parsed HTTP request: method, decoded path, raw query, headers (case-insensitive names) and
@@ -10,13 +9,14 @@ import java.util.TreeMap;
  */
 public record Request(
     String method, String path, String rawQuery, Map<String, String> headers, InputStream body) {
+  /**
+   * @param headers keyed by lower-case name
+   */
   public Request {
-    TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    h.putAll(headers);
-    headers = java.util.Collections.unmodifiableMap(h);
+    headers = java.util.Collections.unmodifiableMap(headers);
   }
 
   public String header(String name) {
-    return headers.get(name);
+    return headers.get(name.toLowerCase(java.util.Locale.ROOT));
   }
 }
