@@ -15,6 +15,7 @@ import dev.bulwark.builder.output.OutputFormat;
 import dev.bulwark.builder.trust.NotaryTrustResolver;
 import dev.bulwark.builder.trust.TrustPolicy;
 import dev.bulwark.builder.trust.TrustResolver;
+import dev.bulwark.builder.trust.TufTrustResolver;
 import dev.bulwark.oci.Platform;
 import dev.bulwark.oci.layout.OciLayout;
 import dev.bulwark.oci.registry.Credentials;
@@ -66,6 +67,8 @@ import picocli.CommandLine.Spec;
       "  bulwark build -f tar,kernel+initrd --dir out --trust-server https://notary.example:4443 \\",
       "      --trust-ca ca.pem demo.yml",
       "  bulwark build --layout ./images --json demo.yml > report.json",
+      "  bulwark build --layout ./images --trust-tuf-url https://tuf.example/metadata \\",
+      "      --trust-tuf-root root.json demo.yml",
       "",
       "Exit codes: 0 built, 1 failure (config, trust, pull, hostile layer), 2 usage."
     })
@@ -119,7 +122,8 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(
       names = "--trust-dir",
       paramLabel = "DIR",
-      description = "Trusted metadata cache (default ~/.bulwark/trust).")
+      description =
+          "Trusted metadata cache (default ~/.bulwark/trust; TUF repositories under tuf/).")
   Path trustDir = Path.of(System.getProperty("user.home"), ".bulwark", "trust");
 
   @Option(
@@ -134,6 +138,22 @@ public final class BuildCommand implements Callable<Integer> {
       description =
           "Refuse a GUN that has no --trust-pin on first contact (no trust on first use).")
   boolean noTofu;
+
+  @Option(
+      names = "--trust-tuf-url",
+      paramLabel = "URL",
+      description =
+          "Resolve trusted tags through this TUF repository's metadata (http, https or file URL, or"
+              + " a directory); target path registry/repository:tag, sha256 = manifest digest.")
+  String tufUrl;
+
+  @Option(
+      names = "--trust-tuf-root",
+      paramLabel = "ROOT.json",
+      description =
+          "Trusted root metadata of --trust-tuf-url, used on first contact (later builds follow"
+              + " root rotations from the stored root).")
+  Path tufRoot;
 
   @Option(names = "--trust-all", description = "Treat every image as covered by trust.")
   boolean trustAll;
@@ -196,7 +216,10 @@ public final class BuildCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Optional<TrustResolver> resolver() {
+  private Optional<TrustResolver> resolver() throws Exception {
+    if (tufUrl != null || tufRoot != null) {
+      return Optional.of(tufResolver());
+    }
     if (trustServer == null) {
       return Optional.empty();
     }
@@ -211,6 +234,26 @@ public final class BuildCommand implements Callable<Integer> {
             Clock.systemUTC(),
             gun -> new NotaryTrustDir(trustDir, gun));
     return Optional.of(new NotaryTrustResolver(reader, trustServer.toString()));
+  }
+
+  private TrustResolver tufResolver() throws Exception {
+    if (tufUrl == null || tufRoot == null || trustServer != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--trust-tuf-url and --trust-tuf-root go together, and not with --trust-server");
+    }
+    URI url =
+        tufUrl.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")
+            ? URI.create(tufUrl)
+            : Path.of(tufUrl).toAbsolutePath().toUri();
+    String key =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(url.toString().getBytes(StandardCharsets.UTF_8)))
+            .substring(0, 16);
+    return TufTrustResolver.open(
+        url, tufRoot, trustDir.resolve("tuf").resolve(key), Clock.systemUTC());
   }
 
   private ImageSource source() throws Exception {

@@ -22,13 +22,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bulwark demo}: publish, verify and download locally, then show tampering refused. */
+/**
+ * {@code bulwark demo}: publish, verify and download locally, then show tampering refused; then
+ * build an OS image from signed images and show tampered and unsigned images refused.
+ */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Publish a small signed TUF repository on local disk, verify and download from it with the"
           + " full client workflow, then tamper with it and show each tampering refused.",
+      "Then create three LinuxKit-style images in an OCI layout, sign their tags in a TUF"
+          + " repository, build tar and kernel+initrd outputs from a YAML file with a trust: block"
+          + " (layers flattened under Landlock when the kernel has it), and show a tampered image"
+          + " and an unsigned image refused with nothing written.",
       "Needs no server and no network; everything is written under --dir."
     },
     footer = {"", "Example:", "  bulwark demo --dir /tmp/bulwark-demo"})
@@ -77,8 +84,17 @@ public final class DemoCommand implements Callable<Integer> {
     int refused = 0;
     refused += tamperTarget(out, repo, files, work, root, clock);
     refused += tamperMetadata(out, repo, files.get("hello.txt"), work, root, clock);
-    out.printf("%nResult: %d/2 tamperings refused; the good repository verified.%n", refused);
-    return refused == 2 ? 0 : 1;
+    int built = new BuildDemo(out, work, clock).run();
+    if (built < 0) {
+      out.printf("%nResult: the build of signed images failed.%n");
+      return 1;
+    }
+    refused += built;
+    out.printf(
+        "%nResult: %d/4 tamperings refused; the good repository verified and the signed images"
+            + " built.%n",
+        refused);
+    return refused == 4 ? 0 : 1;
   }
 
   private int tamperTarget(

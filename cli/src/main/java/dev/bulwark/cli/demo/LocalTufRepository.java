@@ -26,7 +26,9 @@ import java.util.Optional;
 /**
  * A TUF 1.0 repository with consistent snapshots written to a directory: {@code metadata/} ( {@code
  * N.root.json}, {@code timestamp.json}, {@code N.snapshot.json}, {@code N.targets.json}) and {@code
- * targets/} ({@code <sha256>.<name>}). One ed25519 key per top-level role.
+ * targets/} ({@code <sha256>.<name>}). One ed25519 key per top-level role. The demo signs plain
+ * files and, for the build part, image manifests under their references ({@code
+ * registry/repository:tag}, the convention of the builder's TUF trust resolver).
  */
 final class LocalTufRepository {
   private static final String SPEC_VERSION = "1.0.31";
@@ -59,8 +61,7 @@ final class LocalTufRepository {
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
       TargetFile tf = TargetFile.of(f.getValue(), Optional.empty());
       targets.put(f.getKey(), tf);
-      String hash = tf.hashes().hex().get("sha256");
-      Files.write(targetsDir.resolve(hash + "." + f.getKey()), f.getValue());
+      writeTarget(f.getKey(), tf.hashes().hex().get("sha256"), f.getValue());
     }
     byte[] root = sign("root", rootRole(expires));
     write("1.root.json", root);
@@ -92,6 +93,16 @@ final class LocalTufRepository {
             new Timestamp(
                 1, expires, Optional.of(SPEC_VERSION), MetaFile.ofVersion(1), JsonObject.EMPTY)));
     return root;
+  }
+
+  // TUF 5.7.3 with consistent snapshots: the hash prefixes the last path component
+  // (a target named like an image reference, "registry/repo:tag", lands in subdirectories).
+  private void writeTarget(String name, String sha256, byte[] content) throws IOException {
+    int slash = name.lastIndexOf('/');
+    Path p =
+        targetsDir.resolve(name.substring(0, slash + 1) + sha256 + "." + name.substring(slash + 1));
+    Files.createDirectories(p.getParent());
+    Files.write(p, content);
   }
 
   private Root rootRole(Instant expires) {
