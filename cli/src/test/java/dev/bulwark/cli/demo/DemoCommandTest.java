@@ -53,7 +53,7 @@ class DemoCommandTest {
     assertThat(dir.resolve("out-tampered")).doesNotExist();
     assertThat(dir.resolve("out-unsigned")).doesNotExist();
     assertThat(OUT.toString())
-        .contains("build refused: " + DemoImages.HELLO + ": pull of sha256:")
+        .contains("build refused: " + DemoImages.KERNEL + ": pull of sha256:")
         .contains("build refused: localhost:5000/demo/hello:v2: not signed");
   }
 }
