@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
       WitnessCommand.class,
       DeleteCommand.class,
       KeyCommand.class,
-      DelegationCommand.class
+      DelegationCommand.class,
+      LogCommand.class,
+      ResignCommand.class
     },
     footer = {
       "",
