@@ -11,6 +11,11 @@ public final class SandboxMain {
   private SandboxMain() {}
 
   public static void main(String[] args) {
+    if (args.length == 1 && args[0].equals("--aot-train")) {
+      new CommandLine(new SandboxCommand()).parseArgs("--rox", "/usr", "--", "/bin/true");
+      SandboxCommand.aotTrain();
+      return;
+    }
     CommandLine cl = new CommandLine(new SandboxCommand());
     cl.setCommandName("bulwark sandbox");
     cl.setExecutionExceptionHandler(
