@@ -229,11 +229,19 @@ public final class BuildCommand implements Callable<Integer> {
             new NotaryLayout(trustServer), new NotaryHttpFetcher(tls, Duration.ofSeconds(30)));
     NotaryReader reader =
         new NotaryReader(
-            remote,
-            TrustPinning.tofu(),
-            Clock.systemUTC(),
-            gun -> new NotaryTrustDir(trustDir, gun));
+            remote, pinning(), Clock.systemUTC(), gun -> new NotaryTrustDir(trustDir, gun));
     return Optional.of(new NotaryTrustResolver(reader, trustServer.toString()));
+  }
+
+  /**
+   * {@code --trust-pin} and {@code --trust-no-tofu} as Notary trust pinning (comma-separated IDs).
+   */
+  private TrustPinning pinning() {
+    java.util.Map<String, List<String>> certs = new java.util.LinkedHashMap<>();
+    trustPins.forEach(
+        (gun, ids) ->
+            certs.put(gun, java.util.Arrays.stream(ids.split(",")).map(String::strip).toList()));
+    return new TrustPinning(certs, java.util.Map.of(), noTofu);
   }
 
   private TrustResolver tufResolver() throws Exception {
