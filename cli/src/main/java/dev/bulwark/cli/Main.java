@@ -1,5 +1,7 @@
 package dev.bulwark.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,28 +11,52 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "bulwark 0.1.0",
     description = "Secure build chain for container-based OS images.",
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      dev.bulwark.cli.trust.TrustCommand.class,
-      dev.bulwark.cli.tuf.TufClientCommand.class,
-      dev.bulwark.cli.server.ServerCommand.class,
-      dev.bulwark.cli.build.BuildCommand.class,
-      dev.bulwark.cli.sandbox.SandboxCommand.class,
-      dev.bulwark.cli.demo.DemoCommand.class,
-      AotTrainCommand.class
+    footer = {
+      "",
+      "Quick start:",
+      "  bulwark demo                 publish, verify and build locally; tampering refused",
+      "  bulwark <command> --help     options and examples of each command"
     })
 public final class Main {
+  /** Top-level commands in help order. Add a job here. */
+  private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("trust", dev.bulwark.cli.trust.TrustCommand.class);
+    COMMANDS.put("tuf-client", dev.bulwark.cli.tuf.TufClientCommand.class);
+    COMMANDS.put("server", dev.bulwark.cli.server.ServerCommand.class);
+    COMMANDS.put("build", dev.bulwark.cli.build.BuildCommand.class);
+    COMMANDS.put("sandbox", dev.bulwark.cli.sandbox.SandboxCommand.class);
+    COMMANDS.put("demo", dev.bulwark.cli.demo.DemoCommand.class);
+    COMMANDS.put("aot-train", AotTrainCommand.class);
+  }
 
   private Main() {}
 
-  /** Builds the command tree; each subcommand registers here. */
+  /** The whole command tree. */
   public static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * The command tree with only the top-level command {@code only} (or all of them when null).
+   * Building picocli's model for every command costs start-up time that one invocation never uses;
+   * parsing is still picocli's, on the full subtree of the command that runs.
+   */
+  static CommandLine commandLine(String only) {
     CommandLine cl = new CommandLine(new Main());
+    cl.addSubcommand("help", new CommandLine.HelpCommand());
+    for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+      if (only == null || only.equals(c.getKey())) {
+        cl.addSubcommand(c.getKey(), c.getValue());
+      }
+    }
     cl.setExecutionExceptionHandler(new ErrorHandler());
     return cl;
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    String first = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
+    System.exit(commandLine(first).execute(args));
   }
 }

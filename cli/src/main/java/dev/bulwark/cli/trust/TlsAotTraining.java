@@ -4,29 +4,17 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.bulwark.trust.client.fetch.Fetcher;
 import dev.bulwark.trust.client.notary.NotaryHttpFetcher;
-import java.math.BigInteger;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Part of the AOT training: serves bytes over HTTPS from an in-process server on an ephemeral
@@ -34,17 +22,25 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * {@code trust list} needs are in the cache. Nothing is written; the server stops before returning.
  */
 final class TlsAotTraining {
+  private static final char[] TRAINING_STORE_PASSWORD = "aot-training".toCharArray();
+
   private TlsAotTraining() {}
 
   /** Runs {@code work} with a fetcher whose requests reach {@code files} over loopback HTTPS. */
   static void withLoopbackHttps(Function<String, byte[]> files, HttpsWork work) throws Exception {
-    KeyPair kp = ecKeyPair();
-    X509Certificate cert = selfSigned(kp);
+    // A throw-away self-signed loopback certificate bundled with the CLI (not a secret: it only
+    // ever serves the training run). Generating one would pull BouncyCastle, a signed jar that the
+    // AOT cache cannot hold, into every start-up.
     KeyStore ks = KeyStore.getInstance("PKCS12");
-    ks.load(null, null);
-    ks.setKeyEntry("k", kp.getPrivate(), new char[0], new X509Certificate[] {cert});
+    try (InputStream in = TlsAotTraining.class.getResourceAsStream("aot/loopback-tls.p12")) {
+      if (in == null) {
+        throw new IllegalStateException("aot/loopback-tls.p12 missing from the CLI jar");
+      }
+      ks.load(in, TRAINING_STORE_PASSWORD);
+    }
+    X509Certificate cert = (X509Certificate) ks.getCertificate("k");
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, new char[0]);
+    kmf.init(ks, TRAINING_STORE_PASSWORD);
     KeyStore ts = KeyStore.getInstance("PKCS12");
     ts.load(null, null);
     ts.setCertificateEntry("ca", cert);
@@ -82,29 +78,5 @@ final class TlsAotTraining {
   @FunctionalInterface
   interface HttpsWork {
     void run(URI base, Fetcher fetcher) throws Exception;
-  }
-
-  private static KeyPair ecKeyPair() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    return g.generateKeyPair();
-  }
-
-  private static X509Certificate selfSigned(KeyPair kp) throws Exception {
-    Instant now = Instant.now();
-    var b =
-        new JcaX509v3CertificateBuilder(
-            new X500Name("CN=localhost"),
-            BigInteger.ONE,
-            Date.from(now.minusSeconds(60)),
-            Date.from(now.plusSeconds(3600)),
-            new X500Name("CN=localhost"),
-            kp.getPublic());
-    b.addExtension(
-        Extension.subjectAlternativeName,
-        false,
-        new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
-    var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate());
-    return new JcaX509CertificateConverter().getCertificate(b.build(signer));
   }
 }

@@ -193,7 +193,10 @@ class AttackTest {
           }
           return b;
         });
-    try (SimulatorHttpServer server = new SimulatorHttpServer(f.repo)) {
+    // The stalled handler runs on the server's dispatcher thread: release it before stopping the
+    // server, or stop() waits for it forever.
+    SimulatorHttpServer server = new SimulatorHttpServer(f.repo);
+    try {
       Updater u =
           Updater.builder()
               .store(f.store)
@@ -204,6 +207,7 @@ class AttackTest {
       assertThatThrownBy(u::refresh).isInstanceOf(SlowRetrievalException.class);
     } finally {
       release.countDown();
+      server.close();
     }
     assertThat(f.stored("timestamp")).isEmpty();
   }
