@@ -75,7 +75,8 @@ public final class StatusCommand implements Callable<Integer> {
             c.snapshot().signed().version(),
             c.snapshot().signed().expires(),
             limit);
-    // The timestamp is always server-held and re-signed by the server on demand: shown, not counted.
+    // The timestamp is always server-held and re-signed by the server on demand: shown, not
+    // counted.
     out.printf(
         "%-24s %-8d %s  (server re-signs)%n",
         "timestamp", c.timestamp().signed().version(), c.timestamp().signed().expires());

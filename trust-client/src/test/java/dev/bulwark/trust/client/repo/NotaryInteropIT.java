@@ -148,44 +148,97 @@ class NotaryInteropIT {
     Path dir = tmp.resolve("bad-owner");
     RepoContext owner = bulwark(dir);
     owner.initializer(gun, ExpiryPolicy.defaults()).init(Optional.empty(), false);
-    owner.changelist(gun).add(Staging.addTarget("targets", "v1", 1, Map.of("sha256", "ab".repeat(32)), Optional.empty()));
+    owner
+        .changelist(gun)
+        .add(
+            Staging.addTarget(
+                "targets", "v1", 1, Map.of("sha256", "ab".repeat(32)), Optional.empty()));
     long before = owner.reader().read(gun).targets().getFirst().metadata().signed().version();
 
     // Wrong passphrase (from the environment: fails at once, no retry loop).
     RepoContext wrong =
-        new RepoContext(dir, server.url(), NotaryTls.withCa(server.caCert()), dev.bulwark.trust.client.notary.TrustPinning.tofu(),
-            new EnvPassphrases(Map.of("BULWARK_TARGETS_PASSPHRASE", "wrong-passphrase", "BULWARK_SNAPSHOT_PASSPHRASE", "wrong-passphrase"), r -> null),
+        new RepoContext(
+            dir,
+            server.url(),
+            NotaryTls.withCa(server.caCert()),
+            dev.bulwark.trust.client.notary.TrustPinning.tofu(),
+            new EnvPassphrases(
+                Map.of(
+                    "BULWARK_TARGETS_PASSPHRASE",
+                    "wrong-passphrase",
+                    "BULWARK_SNAPSHOT_PASSPHRASE",
+                    "wrong-passphrase"),
+                r -> null),
             Clock.systemUTC());
-    assertThatThrownBy(() -> wrong.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("b1")))
+    assertThatThrownBy(
+            () ->
+                wrong.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("b1")))
         .hasMessageContaining("wrong passphrase");
     // Missing key: another trust dir without the targets key.
-    assertThatThrownBy(() -> { RepoContext other = bulwark(tmp.resolve("bad-other")); other.changelist(gun).add(Staging.removeTarget("targets", "x")); other.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("b2")); })
+    assertThatThrownBy(
+            () -> {
+              RepoContext other = bulwark(tmp.resolve("bad-other"));
+              other.changelist(gun).add(Staging.removeTarget("targets", "x"));
+              other.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("b2"));
+            })
         .hasMessageContaining("no private key for targets");
     // Corrupted key file.
     String targetsKeyId = owner.keyStore().forRole("targets", gun.name()).getFirst().keyId();
     Path keyFile = dir.resolve("private").resolve(targetsKeyId + ".key");
     byte[] good = Files.readAllBytes(keyFile);
-    Files.writeString(keyFile, "-----BEGIN ENCRYPTED PRIVATE KEY-----\nrole: targets\n\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n");
-    assertThatThrownBy(() -> bulwark(dir).publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("b3")))
+    Files.writeString(
+        keyFile,
+        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nrole: targets\n\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n");
+    assertThatThrownBy(
+            () ->
+                bulwark(dir)
+                    .publisher(gun, ExpiryPolicy.defaults())
+                    .publish(Set.of(), tmp.resolve("b3")))
         .hasMessageContaining(keyFile.toString());
     Files.write(keyFile, good);
     // Server down.
     RepoContext down =
-        new RepoContext(dir, java.net.URI.create("https://127.0.0.1:1"), NotaryTls.withCa(server.caCert()), dev.bulwark.trust.client.notary.TrustPinning.tofu(),
-            new EnvPassphrases(Map.of("NOTARY_TARGETS_PASSPHRASE", PASS, "NOTARY_SNAPSHOT_PASSPHRASE", PASS), r -> null), Clock.systemUTC());
-    assertThatThrownBy(() -> down.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("b4")))
+        new RepoContext(
+            dir,
+            java.net.URI.create("https://127.0.0.1:1"),
+            NotaryTls.withCa(server.caCert()),
+            dev.bulwark.trust.client.notary.TrustPinning.tofu(),
+            new EnvPassphrases(
+                Map.of("NOTARY_TARGETS_PASSPHRASE", PASS, "NOTARY_SNAPSHOT_PASSPHRASE", PASS),
+                r -> null),
+            Clock.systemUTC());
+    assertThatThrownBy(
+            () -> down.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("b4")))
         .isInstanceOf(RepoException.class);
     RepoContext downInit = bulwark(tmp.resolve("bad-down"));
     RepoContext downInitCtx =
-        new RepoContext(tmp.resolve("bad-down"), java.net.URI.create("https://127.0.0.1:1"), NotaryTls.withCa(server.caCert()), dev.bulwark.trust.client.notary.TrustPinning.tofu(),
-            new EnvPassphrases(Map.of("NOTARY_ROOT_PASSPHRASE", PASS), r -> null), Clock.systemUTC());
-    assertThatThrownBy(() -> downInitCtx.initializer(new Gun("localhost:5000/never"), ExpiryPolicy.defaults()).init(Optional.empty(), false))
+        new RepoContext(
+            tmp.resolve("bad-down"),
+            java.net.URI.create("https://127.0.0.1:1"),
+            NotaryTls.withCa(server.caCert()),
+            dev.bulwark.trust.client.notary.TrustPinning.tofu(),
+            new EnvPassphrases(Map.of("NOTARY_ROOT_PASSPHRASE", PASS), r -> null),
+            Clock.systemUTC());
+    assertThatThrownBy(
+            () ->
+                downInitCtx
+                    .initializer(new Gun("localhost:5000/never"), ExpiryPolicy.defaults())
+                    .init(Optional.empty(), false))
         .hasMessageContaining("127.0.0.1:1");
     assertThat(downInit.keyStore().list()).isEmpty();
 
     // Nothing changed: the staged change is still there, the remote targets version is the same.
     assertThat(owner.changelist(gun).list()).hasSize(1);
-    assertThat(bulwark(tmp.resolve("bad-reader")).reader().read(gun).targets().getFirst().metadata().signed().version()).isEqualTo(before);
+    assertThat(
+            bulwark(tmp.resolve("bad-reader"))
+                .reader()
+                .read(gun)
+                .targets()
+                .getFirst()
+                .metadata()
+                .signed()
+                .version())
+        .isEqualTo(before);
     // And with the right passphrase it publishes.
     owner.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("b5"));
     assertThat(owner.changelist(gun).list()).isEmpty();
