@@ -1,7 +1,10 @@
 package dev.bulwark.cli;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,7 +38,7 @@ public final class Main {
 
   /** The whole command tree. */
   public static CommandLine commandLine() {
-    return commandLine(null);
+    return commandLine(null, new String[0]);
   }
 
   /**
@@ -43,7 +46,7 @@ public final class Main {
    * Building picocli's model for every command costs start-up time that one invocation never uses;
    * parsing is still picocli's, on the full subtree of the command that runs.
    */
-  static CommandLine commandLine(String only) {
+  static CommandLine commandLine(String only, String[] args) {
     CommandLine cl = new CommandLine(new Main());
     cl.addSubcommand("help", new CommandLine.HelpCommand());
     for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
@@ -51,12 +54,30 @@ public final class Main {
         cl.addSubcommand(c.getKey(), c.getValue());
       }
     }
+    CommandLine trust = cl.getSubcommands().get("trust");
+    if (trust != null) {
+      addNamedSubcommands(trust, dev.bulwark.cli.trust.TrustCommand.SUBCOMMANDS, args);
+    }
     cl.setExecutionExceptionHandler(new ErrorHandler());
     return cl;
   }
 
+  /**
+   * Registers the subcommands whose names occur among {@code args}, or all of them when none does
+   * (help, usage errors). Registering a superset is always safe: an option value that happens to
+   * equal a command name only adds a command that is never invoked.
+   */
+  private static void addNamedSubcommands(CommandLine parent, List<Class<?>> subs, String[] args) {
+    Set<String> words = Set.copyOf(Arrays.asList(args)); // args may repeat a word
+    List<Class<?>> named =
+        subs.stream().filter(c -> words.contains(c.getAnnotation(Command.class).name())).toList();
+    for (Class<?> c : named.isEmpty() ? subs : named) {
+      parent.addSubcommand(c.getAnnotation(Command.class).name(), c);
+    }
+  }
+
   public static void main(String[] args) {
     String first = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
-    System.exit(commandLine(first).execute(args));
+    System.exit(commandLine(first, args).execute(args));
   }
 }

@@ -2,6 +2,7 @@ package dev.bulwark.cli.trust;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bulwark trust}: Notary v1 compatible collections. Holds the global options (same names as
  * the real {@code notary} client); subcommands reach them with {@code @ParentCommand TrustCommand
- * trust} and {@link #settings()}. To add a subcommand, append its class to {@code subcommands}.
+ * trust} and {@link #settings()}. To add a subcommand, append its class to {@link #SUBCOMMANDS}.
  */
 @Command(
     name = "trust",
@@ -24,24 +25,6 @@ import picocli.CommandLine.Spec;
           + " exists): trust_dir, remote_server.{url,root_ca,tls_client_cert,tls_client_key},"
           + " trust_pinning.{certs,ca,disable_tofu}. Command-line options override it."
     },
-    subcommands = {
-      ListCommand.class,
-      LookupCommand.class,
-      InitCommand.class,
-      AddCommand.class,
-      RemoveCommand.class,
-      StatusCommand.class,
-      ResetCommand.class,
-      PublishCommand.class,
-      SignCommand.class,
-      VerifyCommand.class,
-      WitnessCommand.class,
-      DeleteCommand.class,
-      KeyCommand.class,
-      DelegationCommand.class,
-      LogCommand.class,
-      ResignCommand.class
-    },
     footer = {
       "",
       "Examples:",
@@ -50,6 +33,29 @@ import picocli.CommandLine.Spec;
       "  bulwark trust -c ~/.notary/config.json list --json example.com/app"
     })
 public final class TrustCommand implements Callable<Integer> {
+  /**
+   * The subcommands, registered by {@code Main} (only those an invocation names, so start-up does
+   * not pay for building every command). To add a subcommand, append its class here.
+   */
+  public static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          ListCommand.class,
+          LookupCommand.class,
+          InitCommand.class,
+          AddCommand.class,
+          RemoveCommand.class,
+          StatusCommand.class,
+          ResetCommand.class,
+          PublishCommand.class,
+          SignCommand.class,
+          VerifyCommand.class,
+          WitnessCommand.class,
+          DeleteCommand.class,
+          KeyCommand.class,
+          DelegationCommand.class,
+          LogCommand.class,
+          ResignCommand.class);
+
   @Spec CommandSpec spec;
 
   @Option(
