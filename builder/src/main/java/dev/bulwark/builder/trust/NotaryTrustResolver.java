@@ -6,6 +6,7 @@ import dev.bulwark.oci.PinnedRef;
 import dev.bulwark.trust.client.notary.Gun;
 import dev.bulwark.trust.client.notary.NotaryCollection;
 import dev.bulwark.trust.client.notary.NotaryReader;
+import dev.bulwark.trust.client.notary.SkippedRole;
 import dev.bulwark.trust.client.notary.VerifiedTargets;
 import dev.bulwark.trust.core.model.Signature;
 import dev.bulwark.trust.core.model.TargetFile;
@@ -19,10 +20,20 @@ import java.util.Optional;
  */
 public final class NotaryTrustResolver implements TrustResolver {
   static final List<String> ROLES = List.of("targets/releases", "targets");
-  private final NotaryReader reader;
+  private final Source reader;
   private final String server;
 
+  /** Where verified collections come from: a {@link NotaryReader} (or a test's stand-in). */
+  @FunctionalInterface
+  interface Source {
+    NotaryCollection read(Gun gun) throws Exception;
+  }
+
   public NotaryTrustResolver(NotaryReader reader, String server) {
+    this(reader::read, server);
+  }
+
+  NotaryTrustResolver(Source reader, String server) {
     this.reader = reader;
     this.server = server;
   }
@@ -41,6 +52,14 @@ public final class NotaryTrustResolver implements TrustResolver {
           ref + ": no valid trust data from " + server + ": " + e.getMessage(), e);
     }
     for (String role : ROLES) {
+      // Fail closed: Docker's client would quietly fall back from an expired or under-signed
+      // targets/releases to targets (possibly an older digest); a build refuses instead.
+      Optional<SkippedRole> skipped =
+          c.skipped().stream().filter(s -> s.role().equals(role)).findFirst();
+      if (skipped.isPresent()) {
+        throw new TrustFailure(
+            ref + ": " + skipped.get().warning() + "; refusing to fall back to another role");
+      }
       Optional<VerifiedTargets> vt =
           c.targets().stream().filter(t -> t.role().equals(role)).findFirst();
       if (vt.isEmpty() || !vt.get().allows(tag)) {

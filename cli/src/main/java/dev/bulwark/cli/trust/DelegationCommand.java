@@ -144,7 +144,7 @@ public final class DelegationCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "List the verified delegations of a collection.")
   int list(@Parameters(index = "0", paramLabel = "GUN") String gun) throws Exception {
-    var c = trust.settings().reader().read(new Gun(gun));
+    var c = SkippedWarnings.print(spec, trust.settings().reader().read(new Gun(gun)));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%-24s %-10s %-20s %s%n", "ROLE", "THRESHOLD", "PATHS", "KEY IDS");
     for (VerifiedTargets vt : c.targets()) {

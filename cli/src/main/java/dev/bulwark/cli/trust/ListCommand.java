@@ -55,7 +55,7 @@ public final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    NotaryCollection c = trust.settings().reader().read(new Gun(gun));
+    NotaryCollection c = SkippedWarnings.print(spec, trust.settings().reader().read(new Gun(gun)));
     List<TargetWithRole> targets = roles == null || roles.isEmpty() ? c.list() : c.list(roles);
     var out = spec.commandLine().getOut();
     out.print(json ? TargetJson.list(targets) : TargetTable.render(targets));

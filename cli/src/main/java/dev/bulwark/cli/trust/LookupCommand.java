@@ -45,7 +45,7 @@ public final class LookupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var c = trust.settings().reader().read(new Gun(gun));
+    var c = SkippedWarnings.print(spec, trust.settings().reader().read(new Gun(gun)));
     TargetWithRole t =
         c.lookup(target)
             .orElseThrow(() -> new IllegalStateException("No valid trust data for " + target));

@@ -1,6 +1,8 @@
 package dev.bulwark.cli.trust;
 
 import dev.bulwark.trust.client.notary.Gun;
+import dev.bulwark.trust.client.notary.NotaryCollection;
+import dev.bulwark.trust.client.notary.SkippedRole;
 import dev.bulwark.trust.client.notary.VerifiedTargets;
 import dev.bulwark.trust.client.repo.Publisher;
 import java.nio.file.Path;
@@ -55,9 +57,17 @@ public final class ResignCommand implements Callable<Integer> {
     Instant limit =
         expiring == null ? Instant.MAX : Instant.now().plus(SigningSupport.duration(expiring));
     Set<String> roles = new LinkedHashSet<>();
-    for (VerifiedTargets vt : ctx.reader().read(g).targets()) {
+    NotaryCollection current = ctx.reader().read(g);
+    for (VerifiedTargets vt : current.targets()) {
       if (!vt.metadata().signed().expires().isAfter(limit)) {
         roles.add(vt.role());
+      }
+    }
+    // Expired delegations were left out of the verified view but their signatures are valid:
+    // re-signing them with a new expiry is how they come back (notary#1662 has no way back).
+    for (SkippedRole s : current.skipped()) {
+      if (s.kind() == SkippedRole.Kind.EXPIRED) {
+        roles.add(s.role());
       }
     }
     if (roles.isEmpty()) {

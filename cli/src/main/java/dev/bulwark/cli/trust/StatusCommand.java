@@ -2,6 +2,7 @@ package dev.bulwark.cli.trust;
 
 import dev.bulwark.trust.client.notary.Gun;
 import dev.bulwark.trust.client.notary.NotaryCollection;
+import dev.bulwark.trust.client.notary.SkippedRole;
 import dev.bulwark.trust.client.notary.VerifiedTargets;
 import dev.bulwark.trust.client.repo.Change;
 import java.io.PrintWriter;
@@ -88,6 +89,16 @@ public final class StatusCommand implements Callable<Integer> {
               vt.metadata().signed().version(),
               vt.metadata().signed().expires(),
               limit);
+    }
+    for (SkippedRole s : c.skipped()) {
+      n++;
+      out.printf(
+          "%-24s %-8s %s%n",
+          s.role(),
+          s.expired().map(md -> Long.toString(md.signed().version())).orElse("?"),
+          s.kind() == SkippedRole.Kind.EXPIRED
+              ? s.expired().get().signed().expires() + "  <- EXPIRED (skipped by readers)"
+              : "-  <- BELOW THRESHOLD (skipped by readers): " + s.reason());
     }
     out.println(
         n == 0

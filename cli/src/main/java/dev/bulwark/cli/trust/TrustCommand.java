@@ -23,14 +23,16 @@ import picocli.CommandLine.Spec;
       "",
       "Reads the same config.json as the notary client (-c, default ~/.notary/config.json if it"
           + " exists): trust_dir, remote_server.{url,root_ca,tls_client_cert,tls_client_key},"
-          + " trust_pinning.{certs,ca,disable_tofu}. Command-line options override it."
+          + " trust_pinning.{certs,ca,disable_tofu}. Command-line options override it"
+          + " (--pin-cert, --pin-ca and --tofu/--no-tofu for trust_pinning)."
     },
     footer = {
       "",
       "Examples:",
       "  bulwark trust -s https://notary.example.com:4443 --tlscacert ca.crt list docker.io/library/alpine",
       "  bulwark trust -s https://127.0.0.1:4443 -d ~/.notary lookup localhost:5000/linuxkit/busybox 1.36",
-      "  bulwark trust -c ~/.notary/config.json list --json example.com/app"
+      "  bulwark trust -c ~/.notary/config.json list --json example.com/app",
+      "  bulwark trust --no-tofu --pin-cert 'example.com/*=<64-hex cert ID>' list example.com/app"
     })
 public final class TrustCommand implements Callable<Integer> {
   /**
@@ -101,6 +103,38 @@ public final class TrustCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Notary client config.json (default: ~/.notary/config.json if it exists).")
   Path config;
+
+  @Option(
+      names = "--pin-cert",
+      scope = ScopeType.INHERIT,
+      paramLabel = "GUN=CERTID[,CERTID...]",
+      description = {
+        "Pin the root of GUN (or of every GUN starting with PREFIX, written PREFIX*) to one of",
+        "these root certificate key IDs (64 hex digits, as root.json lists them). Repeatable;",
+        "replaces trust_pinning.certs of the config for the same GUN."
+      })
+  List<String> pinCerts = List.of();
+
+  @Option(
+      names = "--pin-ca",
+      scope = ScopeType.INHERIT,
+      paramLabel = "PREFIX=FILE",
+      description = {
+        "Require the root certificates of GUNs starting with PREFIX to chain to a CA in this PEM",
+        "bundle (certificates without or with any extended key usage are accepted, unlike notary",
+        "0.7). Repeatable; replaces trust_pinning.ca of the config for the same prefix."
+      })
+  List<String> pinCas = List.of();
+
+  @Option(
+      names = "--tofu",
+      negatable = true,
+      scope = ScopeType.INHERIT,
+      description = {
+        "Trust a GUN's first root on first use when nothing pins it (--no-tofu refuses instead).",
+        "Default: the config's trust_pinning.disable_tofu, else allowed."
+      })
+  Boolean tofu;
 
   @Override
   public Integer call() {

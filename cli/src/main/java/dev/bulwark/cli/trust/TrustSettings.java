@@ -17,7 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The resolved global options of {@code bulwark trust}.
@@ -43,7 +47,49 @@ public record TrustSettings(URI server, Path trustDir, NotaryTls tls, TrustPinni
             Optional.ofNullable(o.tlsCaCert).or(cfg::rootCa),
             Optional.ofNullable(o.tlsCert).or(cfg::clientCert),
             Optional.ofNullable(o.tlsKey).or(cfg::clientKey));
-    return new TrustSettings(server, trustDir.toAbsolutePath(), tls, cfg.pinning());
+    return new TrustSettings(server, trustDir.toAbsolutePath(), tls, pinning(o, cfg.pinning()));
+  }
+
+  // Flags over trust_pinning of the config file, entry by entry.
+  private static TrustPinning pinning(TrustCommand o, TrustPinning fromConfig) {
+    Map<String, List<String>> certs = new LinkedHashMap<>();
+    for (String flag : o.pinCerts) {
+      String[] kv = split(o, "--pin-cert", flag, "GUN=CERTID[,CERTID...]", false);
+      List<String> ids = List.of(kv[1].split(",", -1));
+      for (String id : ids) {
+        if (!id.matches("[0-9a-f]{64}")) {
+          throw new ParameterException(
+              o.spec.commandLine(),
+              "--pin-cert "
+                  + flag
+                  + ": '"
+                  + id
+                  + "' is not a certificate key ID (64 lowercase hex digits)");
+        }
+      }
+      certs.put(kv[0], ids);
+    }
+    Map<String, Path> ca = new LinkedHashMap<>();
+    for (String flag : o.pinCas) {
+      String[] kv = split(o, "--pin-ca", flag, "PREFIX=FILE", true);
+      Path file = Path.of(kv[1]).toAbsolutePath();
+      if (!Files.isRegularFile(file)) {
+        throw new ParameterException(
+            o.spec.commandLine(), "--pin-ca " + flag + ": no such file " + file);
+      }
+      ca.put(kv[0], file);
+    }
+    return fromConfig.overriddenBy(certs, ca, Optional.ofNullable(o.tofu).map(allowed -> !allowed));
+  }
+
+  private static String[] split(
+      TrustCommand o, String option, String flag, String form, boolean emptyKeyAllowed) {
+    int eq = flag.indexOf('=');
+    if (eq < 0 || (eq == 0 && !emptyKeyAllowed) || eq == flag.length() - 1) {
+      throw new ParameterException(
+          o.spec.commandLine(), option + " " + flag + ": expected " + form);
+    }
+    return new String[] {flag.substring(0, eq), flag.substring(eq + 1)};
   }
 
   private static NotaryClientConfig loadConfig(Path explicit) {

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code bulwark trust verify GUN TARGET [-i FILE]}: check content against a signed target. */
 @Command(
@@ -29,6 +31,7 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class VerifyCommand implements Callable<Integer> {
   @ParentCommand TrustCommand trust;
+  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "GUN")
   String gun;
@@ -57,10 +60,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TargetWithRole t =
-        trust
-            .settings()
-            .reader()
-            .read(new Gun(gun))
+        SkippedWarnings.print(spec, trust.settings().reader().read(new Gun(gun)))
             .lookup(target)
             .orElseThrow(
                 () ->

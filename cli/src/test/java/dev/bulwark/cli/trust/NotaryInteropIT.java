@@ -159,6 +159,80 @@ class NotaryInteropIT {
     assertThat(tag.err()).contains("No valid trust data for 9.9");
   }
 
+  @Test
+  @Order(5)
+  void pinningFlags_pinAndRefuse_andOverrideTheConfigFile() throws Exception {
+    String id = rootCertId(alice.trustDir());
+
+    Run noTofu = bulwark(tmp.resolve("gina"), "--no-tofu", "list", GUN);
+    assertThat(noTofu.exit()).isEqualTo(1);
+    assertThat(noTofu.err()).contains("TOFU is disabled");
+
+    Run pinned =
+        bulwark(tmp.resolve("hank"), "--no-tofu", "--pin-cert", GUN + "=" + id, "list", GUN);
+    assertThat(pinned.exit()).as(pinned.err()).isZero();
+
+    Path ivan = tmp.resolve("ivan");
+    Run wrongPrefixPin =
+        bulwark(ivan, "--pin-cert", "localhost:5000/bulwark/*=" + "ab".repeat(32), "list", GUN);
+    assertThat(wrongPrefixPin.exit()).isEqualTo(1);
+    assertThat(wrongPrefixPin.err())
+        .contains("unable to match any certificates to trust_pinning config");
+    assertThat(Files.exists(ivan.resolve("tuf/" + GUN + "/metadata/root.json"))).isFalse();
+
+    NotaryCli wrongInConfig =
+        NotaryCli.forServer(tmp.resolve("judy"), server.url(), server.caCert())
+            .withTrustPinning(
+                new TrustPinning(Map.of(GUN, List.of("ab".repeat(32))), Map.of(), true));
+    Run flagWins =
+        exec(
+            List.of(
+                "trust",
+                "-c",
+                wrongInConfig.configFile().toString(),
+                "--pin-cert",
+                GUN + "=" + id,
+                "list",
+                GUN));
+    assertThat(flagWins.exit()).as(flagWins.err()).isZero();
+
+    Run malformed = bulwark(tmp.resolve("kim"), "--pin-cert", GUN + "=xyz", "list", GUN);
+    assertThat(malformed.exit()).isEqualTo(2);
+    assertThat(malformed.err()).contains("not a certificate key ID");
+  }
+
+  @Test
+  @Order(6)
+  void delegationLeftSignedOnlyByARevokedKey_isSkipped_exactlyAsNotarySkipsIt() throws Exception {
+    // `notary delegation remove` takes the canonical ID (of the bare public key), not the
+    // certificate key ID targets.json lists.
+    String oldId;
+    try (var in = Files.newInputStream(tmp.resolve("deleg/releases.crt"))) {
+      var cert = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+      oldId = dev.bulwark.trust.client.keystore.KeyIds.canonicalId(cert.getPublicKey());
+    }
+    TlsMaterial tls = server.tls();
+    Path fresh =
+        Certs.issue(
+            tmp.resolve("deleg2"),
+            tls.caCert(),
+            tls.caKey(),
+            "releases2",
+            "releases2",
+            Certs.noEkuExtensions());
+    alice.runOk("delegation", "add", "-p", GUN, "targets/releases", fresh.toString());
+    alice.runOk("delegation", "remove", "-p", GUN, "targets/releases", oldId);
+
+    String notaryList = alice.runOk("list", GUN).stdout();
+    Run ours = bulwark(tmp.resolve("lena"), "list", GUN);
+    assertThat(ours.exit()).as(ours.err()).isZero();
+    assertThat(ours.out()).isEqualTo(notaryList);
+    assertThat(ours.err()).contains("skipped delegation targets/releases");
+    assertThat(tags(notaryList)).doesNotContain("2.0");
+    assertThat(alice.run("lookup", GUN, "2.0").exitCode()).isEqualTo(1);
+    assertThat(bulwark(tmp.resolve("lena"), "lookup", GUN, "2.0").exit()).isEqualTo(1);
+  }
+
   // --- helpers ---
 
   record Run(int exit, String out, String err) {}

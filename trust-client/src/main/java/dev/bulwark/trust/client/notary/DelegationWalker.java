@@ -2,8 +2,10 @@ package dev.bulwark.trust.client.notary;
 
 import dev.bulwark.trust.client.fetch.DownloadException;
 import dev.bulwark.trust.client.store.MetadataStore;
+import dev.bulwark.trust.core.error.ExpiredMetadataException;
 import dev.bulwark.trust.core.error.MalformedMetadataException;
 import dev.bulwark.trust.core.error.TrustException;
+import dev.bulwark.trust.core.error.VerificationException;
 import dev.bulwark.trust.core.model.DelegatedRole;
 import dev.bulwark.trust.core.model.Delegations;
 import dev.bulwark.trust.core.model.Dialect;
@@ -19,12 +21,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Downloads and verifies {@code targets} and its delegations breadth first, each by the hash the
  * snapshot lists. Follows Notary's rules: a delegation counts only for a direct child name ({@code
  * targets/a} → {@code targets/a/b}); its path prefixes are restricted to those inside its parent's;
- * a delegation the snapshot does not list (never published) is skipped.
+ * a delegation the snapshot does not list (never published) is skipped. A delegation that is
+ * expired or below its threshold is skipped too, with its subtree, and reported (Notary's {@code
+ * downloadTargets} logs "Error getting ROLE" and goes on); for {@code targets} itself, and for any
+ * other failure (hash, length, rollback, malformed), the whole read fails.
  */
 final class DelegationWalker {
   /** Upper bound on targets roles visited, against hostile delegation fan-out. */
@@ -52,6 +58,13 @@ final class DelegationWalker {
     this.cachedVersions = versions;
   }
 
+  private final List<SkippedRole> skipped = new ArrayList<>();
+
+  /** The delegations the last {@link #walk} left out, in the order met. */
+  List<SkippedRole> skipped() {
+    return List.copyOf(skipped);
+  }
+
   List<VerifiedTargets> walk(Root root) throws TrustException, DownloadException, IOException {
     Metadata<Targets> top = fetch("targets");
     root.verify(RoleType.TARGETS, top);
@@ -68,12 +81,33 @@ final class DelegationWalker {
               gun + ": more than " + MAX_ROLES + " delegated targets roles");
         }
         Metadata<Targets> md = fetch(d.name());
-        parent.metadata().signed().verifyDelegate(d.name(), md);
-        checkFresh(d.name(), md);
-        queue.add(new VerifiedTargets(d.name(), md, restrict(parent.paths(), d)));
+        if (verifiedDelegate(parent, d.name(), md)) {
+          queue.add(new VerifiedTargets(d.name(), md, restrict(parent.paths(), d)));
+        }
       }
     }
     return out;
+  }
+
+  // TUF 5.6.7 / Notary downloadTargets: threshold and expiry failures of a delegation drop that
+  // subtree only; a rollback (TUF 5.6.5) or anything else still fails the whole read.
+  private boolean verifiedDelegate(VerifiedTargets parent, String role, Metadata<Targets> md)
+      throws TrustException {
+    try {
+      parent.metadata().signed().verifyDelegate(role, md);
+    } catch (VerificationException e) {
+      skipped.add(
+          new SkippedRole(role, e.getMessage(), SkippedRole.Kind.THRESHOLD, Optional.empty()));
+      return false;
+    }
+    cachedVersions.checkNotOlder(role, md);
+    try {
+      md.checkNotExpired(role, now);
+    } catch (ExpiredMetadataException e) {
+      skipped.add(new SkippedRole(role, e.getMessage(), SkippedRole.Kind.EXPIRED, Optional.of(md)));
+      return false;
+    }
+    return true;
   }
 
   private List<DelegatedRole> children(VerifiedTargets parent) {

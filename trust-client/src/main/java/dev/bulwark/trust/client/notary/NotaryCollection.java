@@ -20,15 +20,28 @@ import java.util.Optional;
  * @param timestamp verified timestamp
  * @param snapshot verified snapshot
  * @param targets verified targets roles, breadth first
+ * @param skipped delegations left out (expired or below threshold), with their subtrees
  */
 public record NotaryCollection(
     Gun gun,
     Metadata<Root> root,
     Metadata<Timestamp> timestamp,
     Metadata<Snapshot> snapshot,
-    List<VerifiedTargets> targets) {
+    List<VerifiedTargets> targets,
+    List<SkippedRole> skipped) {
   public NotaryCollection {
     targets = List.copyOf(targets);
+    skipped = List.copyOf(skipped);
+  }
+
+  /** A collection in which every published delegation verified. */
+  public NotaryCollection(
+      Gun gun,
+      Metadata<Root> root,
+      Metadata<Timestamp> timestamp,
+      Metadata<Snapshot> snapshot,
+      List<VerifiedTargets> targets) {
+    this(gun, root, timestamp, snapshot, targets, List.of());
   }
 
   /**

@@ -16,6 +16,7 @@ import dev.bulwark.trust.core.model.Timestamp;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,8 +25,10 @@ import java.util.function.Function;
  * Reads and verifies a Notary v1 collection the way the real client does (research/notary.md fact
  * 11 and §3.6): trusted root (cache, or first use under trust pinning) → timestamp.json → snapshot
  * by hash → root rotation if the snapshot lists a different root → targets by hash → delegations by
- * hash, breadth first. Any verification failure with a cached root triggers one root update and a
- * second attempt, as in Notary. Verified metadata is cached only when everything verified.
+ * hash, breadth first; a delegation that is expired or below its threshold is left out and reported
+ * in {@link NotaryCollection#skipped()}, as the real client does. Any verification failure with a
+ * cached root triggers one root update and a second attempt, as in Notary. Verified metadata is
+ * cached only when everything verified.
  */
 public final class NotaryReader {
   private final NotaryRemote remote;
@@ -88,7 +91,8 @@ public final class NotaryReader {
       throw new RootChanged(listedRoot.get());
     }
     var walker = new DelegationWalker(remote, gun, snap.signed(), now, cachedVersions, cache);
-    return new NotaryCollection(gun, root, ts, snap, walker.walk(root.signed()));
+    List<VerifiedTargets> targets = walker.walk(root.signed());
+    return new NotaryCollection(gun, root, ts, snap, targets, walker.skipped());
   }
 
   private Metadata<Timestamp> timestamp(

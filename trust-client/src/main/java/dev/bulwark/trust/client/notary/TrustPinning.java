@@ -1,6 +1,8 @@
 package dev.bulwark.trust.client.notary;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +19,26 @@ import java.util.Optional;
 public record TrustPinning(
     Map<String, List<String>> certs, Map<String, Path> ca, boolean disableTofu) {
   public TrustPinning {
-    certs = Map.copyOf(certs);
-    certs.values().forEach(List::copyOf);
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    certs.forEach((gun, ids) -> copy.put(gun, List.copyOf(ids)));
+    certs = Collections.unmodifiableMap(copy);
     ca = Map.copyOf(ca);
+  }
+
+  /**
+   * These pins with {@code certs} and {@code ca} entries added, each replacing an entry for the
+   * same GUN or prefix, and TOFU switched when {@code disableTofu} is given (command-line flags
+   * over the config file).
+   */
+  public TrustPinning overriddenBy(
+      Map<String, List<String>> moreCerts,
+      Map<String, Path> moreCa,
+      Optional<Boolean> disableTofu) {
+    Map<String, List<String>> c = new LinkedHashMap<>(certs);
+    c.putAll(moreCerts);
+    Map<String, Path> a = new LinkedHashMap<>(ca);
+    a.putAll(moreCa);
+    return new TrustPinning(c, a, disableTofu.orElse(this.disableTofu));
   }
 
   /** No pins: trust on first use over HTTPS. */

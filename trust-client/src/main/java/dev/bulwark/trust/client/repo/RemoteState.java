@@ -5,6 +5,7 @@ import dev.bulwark.trust.client.notary.Gun;
 import dev.bulwark.trust.client.notary.NoTrustDataException;
 import dev.bulwark.trust.client.notary.NotaryCollection;
 import dev.bulwark.trust.client.notary.NotaryReader;
+import dev.bulwark.trust.client.notary.SkippedRole;
 import dev.bulwark.trust.client.notary.VerifiedTargets;
 import dev.bulwark.trust.core.error.TrustException;
 import dev.bulwark.trust.core.model.Metadata;
@@ -49,6 +50,11 @@ final class RemoteState {
     Map<String, Metadata<Targets>> out = new LinkedHashMap<>();
     for (VerifiedTargets vt : c.targets()) {
       out.put(vt.role(), vt.metadata());
+    }
+    // An expired delegation (signatures valid) is the base its owner re-signs with a new expiry:
+    // without it, one lapsed delegation would block every publish (notary#1662).
+    for (SkippedRole s : c.skipped()) {
+      s.expired().ifPresent(md -> out.putIfAbsent(s.role(), md));
     }
     return out;
   }
