@@ -108,6 +108,7 @@ class NotaryTrustResolverTest {
                     "targets/releases",
                     "targets/releases expired at 2020-01-01T00:00:00Z",
                     SkippedRole.Kind.EXPIRED,
+                    2,
                     Optional.of(expired))));
 
     assertThatThrownBy(() -> resolve(c))
@@ -126,6 +127,7 @@ class NotaryTrustResolverTest {
                     "targets/releases",
                     "valid signatures did not meet threshold",
                     SkippedRole.Kind.THRESHOLD,
+                    2,
                     Optional.empty())));
 
     assertThatThrownBy(() -> resolve(c))

@@ -97,14 +97,25 @@ final class DelegationWalker {
       parent.metadata().signed().verifyDelegate(role, md);
     } catch (VerificationException e) {
       skipped.add(
-          new SkippedRole(role, e.getMessage(), SkippedRole.Kind.THRESHOLD, Optional.empty()));
+          new SkippedRole(
+              role,
+              e.getMessage(),
+              SkippedRole.Kind.THRESHOLD,
+              md.signed().version(),
+              Optional.empty()));
       return false;
     }
     cachedVersions.checkNotOlder(role, md);
     try {
       md.checkNotExpired(role, now);
     } catch (ExpiredMetadataException e) {
-      skipped.add(new SkippedRole(role, e.getMessage(), SkippedRole.Kind.EXPIRED, Optional.of(md)));
+      skipped.add(
+          new SkippedRole(
+              role,
+              e.getMessage(),
+              SkippedRole.Kind.EXPIRED,
+              md.signed().version(),
+              Optional.of(md)));
       return false;
     }
     return true;

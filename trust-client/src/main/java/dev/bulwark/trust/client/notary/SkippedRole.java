@@ -14,12 +14,14 @@ import java.util.Optional;
  * @param role the delegation's name
  * @param reason why it failed, as the verifier said it
  * @param kind expired or below threshold
+ * @param version the version the server holds (for {@link Kind#THRESHOLD} read from an unverified
+ *     document: use it only as the floor the next version must exceed)
  * @param expired the document when {@code kind} is {@link Kind#EXPIRED}: its signatures met the
  *     threshold, so its owner may re-sign it with a new expiry; empty for {@link Kind#THRESHOLD}
  *     (the content is not trusted for anything)
  */
 public record SkippedRole(
-    String role, String reason, Kind kind, Optional<Metadata<Targets>> expired) {
+    String role, String reason, Kind kind, long version, Optional<Metadata<Targets>> expired) {
   /** Why a delegation was skipped. */
   public enum Kind {
     /** Signatures valid, but past its {@code expires}. */
@@ -33,6 +35,9 @@ public record SkippedRole(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(expired, "expired");
+    if (version < 1 || version == Long.MAX_VALUE) {
+      throw new IllegalArgumentException(role + ": unusable version " + version);
+    }
     if (expired.isPresent() != (kind == Kind.EXPIRED)) {
       throw new IllegalArgumentException("only an expired role carries its document: " + role);
     }

@@ -45,6 +45,15 @@ public final class Editor {
         });
   }
 
+  /**
+   * A delegated role the server holds at {@code version} but whose content is not trusted (below
+   * its threshold, e.g. after a key was revoked): it starts empty here, and its next version must
+   * still exceed the server's (the trap of notary#1500, where such a role blocks every publish).
+   */
+  public void untrustedRole(String name, long version) {
+    versions.merge(name, version, Math::max);
+  }
+
   /** Roles changed so far. */
   public Set<String> dirty() {
     return Set.copyOf(dirty);

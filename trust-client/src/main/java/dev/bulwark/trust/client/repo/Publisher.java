@@ -78,7 +78,7 @@ public final class Publisher {
     Changelist cl = changelist();
     List<Change> changes = cl.list();
     NotaryCollection current = RemoteState.require(reader, gun);
-    Editor editor = new Editor(current.root(), RemoteState.targetsByRole(current));
+    Editor editor = RemoteState.editor(current.root(), current);
     for (Change c : changes) {
       editor.apply(c);
     }

@@ -9,6 +9,7 @@ import dev.bulwark.trust.client.notary.SkippedRole;
 import dev.bulwark.trust.client.notary.VerifiedTargets;
 import dev.bulwark.trust.core.error.TrustException;
 import dev.bulwark.trust.core.model.Metadata;
+import dev.bulwark.trust.core.model.Root;
 import dev.bulwark.trust.core.model.Targets;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -44,6 +45,17 @@ final class RemoteState {
                         + " does not have trust data on the server yet: run `bulwark trust init "
                         + gun
                         + "` first"));
+  }
+
+  /** An editor over the current state, aware of delegations the reader had to skip. */
+  static Editor editor(Metadata<Root> root, NotaryCollection c) {
+    Editor e = new Editor(root, targetsByRole(c));
+    for (SkippedRole s : c.skipped()) {
+      if (s.kind() == SkippedRole.Kind.THRESHOLD) {
+        e.untrustedRole(s.role(), s.version());
+      }
+    }
+    return e;
   }
 
   static Map<String, Metadata<Targets>> targetsByRole(NotaryCollection c) {

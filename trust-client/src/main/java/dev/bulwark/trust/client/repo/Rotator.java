@@ -77,7 +77,7 @@ public final class Rotator {
       Metadata<Root> newRoot = newRoot(current.root(), type, nk, now);
       Map<String, byte[]> files = new LinkedHashMap<>();
       if (type == RoleType.TARGETS) {
-        Editor ed = new Editor(newRoot, RemoteState.targetsByRole(current));
+        Editor ed = RemoteState.editor(newRoot, current);
         ed.witness("targets");
         for (SignedRole r : ed.sign(now, expiry, keys)) {
           files.put(r.name(), r.metadata().rawBytes());

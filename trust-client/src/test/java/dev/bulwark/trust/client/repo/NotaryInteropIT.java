@@ -45,6 +45,10 @@ class NotaryInteropIT {
   }
 
   static RepoContext bulwark(Path trustDir) {
+    return bulwark(trustDir, Clock.systemUTC());
+  }
+
+  static RepoContext bulwark(Path trustDir, Clock clock) {
     Map<String, String> env =
         Map.of(
             "NOTARY_ROOT_PASSPHRASE", PASS,
@@ -61,7 +65,7 @@ class NotaryInteropIT {
             r -> {
               throw new dev.bulwark.trust.client.keystore.KeystoreException("no prompt in tests");
             }),
-        Clock.systemUTC());
+        clock);
   }
 
   static String sha256(byte[] b) throws Exception {

@@ -9,6 +9,7 @@ import dev.bulwark.trust.client.keystore.KeyAlgorithm;
 import dev.bulwark.trust.client.keystore.UnlockedKey;
 import dev.bulwark.trust.client.notary.Gun;
 import dev.bulwark.trust.client.notary.NotaryCollection;
+import dev.bulwark.trust.client.notary.SkippedRole;
 import dev.bulwark.trust.core.model.Dialect;
 import dev.bulwark.trust.core.model.Key;
 import java.nio.file.Path;
@@ -130,8 +131,7 @@ class ThresholdAndCompromiseIT {
     assertThat(dir("c-r1").reader().read(gun).lookup("evil")).isPresent();
 
     // Revoke in one publish: drop the compromised role, delegate to Bob's rotated key.
-    // (Revoking only the key first would leave targets/releases unverifiable and block every
-    // later publish, as in Notary #1500: the reader refuses the whole collection.)
+    // (Revoking only the key works too: see the next test.)
     Key fresh = delegationKey(bob);
     owner.changelist(gun).add(Staging.removeDelegation("targets/releases"));
     owner
@@ -173,6 +173,96 @@ class ThresholdAndCompromiseIT {
                     .update(
                         gun, Map.of("targets/stable", NotaryFiles.normalize(forged).rawBytes())))
         .isInstanceOf(ServerRefusedException.class);
+  }
+
+  @Test
+  void revokingOnlyTheKey_skipsTheRoleUntilTheNewKeyReSignsIt_withoutBlockingPublishes()
+      throws Exception {
+    Gun gun = new Gun("localhost:5000/revoke/app");
+    RepoContext owner = dir("k-owner");
+    owner.initializer(gun, ExpiryPolicy.defaults()).init(Optional.empty(), true);
+    RepoContext mallory = dir("k-stolen");
+    RepoContext bob = dir("k-bob");
+    Key stolen = delegationKey(mallory);
+    delegate(owner, gun, 1, stolen);
+    mallory.changelist(gun).add(target("targets/releases", "evil", "ee"));
+    mallory.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("k1.bundle"));
+
+    // Notary #1500: swapping the key leaves targets/releases signed only by the revoked key.
+    Key fresh = delegationKey(bob);
+    owner
+        .changelist(gun)
+        .add(
+            Staging.delegation(
+                "targets/releases",
+                new DelegationEdit(
+                    Map.of(fresh.id(), fresh),
+                    List.of(stolen.id()),
+                    List.of(),
+                    List.of(),
+                    false,
+                    0)));
+    owner.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("k2.bundle"));
+
+    NotaryCollection between = dir("k-r1").reader().read(gun);
+    assertThat(between.lookup("evil")).isEmpty();
+    assertThat(between.skipped())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.role()).isEqualTo("targets/releases");
+              assertThat(s.kind()).isEqualTo(SkippedRole.Kind.THRESHOLD);
+            });
+    // The real client skips it the same way (and does not fail).
+    assertThat(server.client(tmp.resolve("k-real")).runOk("list", gun.name()).stdout())
+        .doesNotContain("evil");
+
+    // Publishing elsewhere is not blocked, and Bob's key takes the role over from scratch.
+    owner.changelist(gun).add(target("targets", "base", "bb"));
+    owner.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("k3.bundle"));
+    bob.changelist(gun).add(target("targets/releases", "good", "aa"));
+    bob.publisher(gun, ExpiryPolicy.defaults()).publish(Set.of(), tmp.resolve("k4.bundle"));
+
+    NotaryCollection after = dir("k-r2").reader().read(gun);
+    assertThat(after.skipped()).isEmpty();
+    assertThat(after.lookup("good"))
+        .hasValueSatisfying(t -> assertThat(t.role()).isEqualTo("targets/releases"));
+    assertThat(after.lookup("evil")).isEmpty();
+    assertThat(after.lookup("base")).isPresent();
+    assertThat(server.client(tmp.resolve("k-real2")).runOk("lookup", gun.name(), "good").stdout())
+        .contains("good sha256:" + "aa".repeat(32));
+  }
+
+  @Test
+  void expiredDelegation_isSkipped_thenResignedByItsOwner() throws Exception {
+    Gun gun = new Gun("localhost:5000/expiry/app");
+    RepoContext owner = dir("e-owner");
+    owner.initializer(gun, ExpiryPolicy.defaults()).init(Optional.empty(), true);
+    RepoContext alice = dir("e-alice");
+    delegate(owner, gun, 1, delegationKey(alice));
+    alice.changelist(gun).add(target("targets/releases", "v1", "ab"));
+    alice
+        .publisher(gun, new ExpiryPolicy(Map.of("targets/releases", java.time.Duration.ofDays(1))))
+        .publish(Set.of(), tmp.resolve("e1.bundle"));
+
+    // Two days later (the timestamp, 14 days, and targets, 3 years, are still valid).
+    java.time.Clock later =
+        java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(2));
+    RepoContext aliceLater = NotaryInteropIT.bulwark(tmp.resolve("e-alice"), later);
+    NotaryCollection expired = aliceLater.reader().read(gun);
+    assertThat(expired.lookup("v1")).isEmpty();
+    SkippedRole s = expired.skipped().getFirst();
+    assertThat(s.kind()).isEqualTo(SkippedRole.Kind.EXPIRED);
+
+    aliceLater
+        .publisher(gun, ExpiryPolicy.defaults())
+        .publish(Set.of("targets/releases"), tmp.resolve("e2.bundle"));
+
+    NotaryCollection renewed =
+        NotaryInteropIT.bulwark(tmp.resolve("e-r"), later).reader().read(gun);
+    assertThat(renewed.skipped()).isEmpty();
+    assertThat(renewed.lookup("v1"))
+        .hasValueSatisfying(t -> assertThat(t.role()).isEqualTo("targets/releases"));
   }
 
   @Test
