@@ -12,23 +12,40 @@ abstract class BodyStream extends InputStream {
 
   static BodyStream of(Map<String, String> headers, InputStream in) throws IOException {
     String te = headers.get("transfer-encoding");
+    String cl = headers.get("content-length");
+    if (te != null && cl != null) {
+      // RFC 9112 6.1: both framings at once is how requests are smuggled past a proxy.
+      throw new BadRequestException("both Transfer-Encoding and Content-Length");
+    }
     if (te != null) {
       if (!te.equalsIgnoreCase("chunked")) {
         throw new BadRequestException("unsupported Transfer-Encoding " + te);
       }
       return new Chunked(in);
     }
-    String cl = headers.get("content-length");
-    long len;
-    try {
-      len = cl == null ? 0 : Long.parseLong(cl.trim());
-    } catch (NumberFormatException e) {
-      throw new BadRequestException("bad Content-Length");
-    }
+    long len = cl == null ? 0 : contentLength(cl);
     if (len < 0) {
       throw new BadRequestException("negative Content-Length");
     }
     return new Fixed(in, len);
+  }
+
+  // Repeated Content-Length headers arrive joined by ", "; identical values are harmless (RFC 9112
+  // 6.3), differing ones are refused.
+  private static long contentLength(String joined) throws BadRequestException {
+    long len = -1;
+    for (String v : joined.split(",", -1)) {
+      String t = v.trim();
+      if (t.isEmpty() || t.length() > 18 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw new BadRequestException("bad Content-Length");
+      }
+      long n = Long.parseLong(t);
+      if (len >= 0 && n != len) {
+        throw new BadRequestException("conflicting Content-Length headers");
+      }
+      len = n;
+    }
+    return len;
   }
 
   /**
@@ -81,6 +98,13 @@ abstract class BodyStream extends InputStream {
     }
   }
 
+  private static boolean emptyLine(String line) throws BadRequestException {
+    if (line == null) {
+      throw new BadRequestException("connection closed inside a chunked body");
+    }
+    return line.isEmpty();
+  }
+
   private static final class Chunked extends BodyStream {
     private final InputStream in;
     private long chunkLeft;
@@ -109,7 +133,7 @@ abstract class BodyStream extends InputStream {
         throw new BadRequestException("connection closed inside a chunk");
       }
       chunkLeft -= n;
-      if (chunkLeft == 0 && !Lines.read(in, 2).isEmpty()) {
+      if (chunkLeft == 0 && !emptyLine(Lines.read(in, 2))) {
         throw new BadRequestException("chunk not followed by CRLF");
       }
       return n;
@@ -121,14 +145,19 @@ abstract class BodyStream extends InputStream {
         throw new BadRequestException("connection closed before a chunk");
       }
       int semi = size.indexOf(';');
-      try {
-        chunkLeft = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
-      } catch (NumberFormatException e) {
+      String hex = (semi < 0 ? size : size.substring(0, semi)).trim();
+      if (hex.isEmpty()
+          || hex.length() > 15
+          || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
         throw new BadRequestException("bad chunk size");
       }
+      chunkLeft = Long.parseLong(hex, 16);
       if (chunkLeft == 0) {
-        while (!Lines.read(in, 8192).isEmpty()) {
-          // trailers are ignored
+        int trailers = 0;
+        while (!emptyLine(Lines.read(in, 8192))) {
+          if (++trailers > 100) {
+            throw new BadRequestException("too many trailer lines");
+          }
         }
         done = true;
         return false;

@@ -73,31 +73,61 @@ public final class HttpServer11 implements AutoCloseable {
 
   private void serve(Socket s) {
     try (s) {
-      InputStream in = new BufferedInputStream(s.getInputStream(), 8192);
-      OutputStream out = new BufferedOutputStream(s.getOutputStream(), 8192);
-      String remote = String.valueOf(s.getRemoteSocketAddress());
-      boolean keepAlive = true;
-      while (keepAlive && !stopping) {
-        Head head = Head.read(in, MAX_HEAD_BYTES);
-        if (head == null) {
-          return;
-        }
-        keepAlive = head.keepAlive();
-        inFlight.incrementAndGet();
-        try {
-          keepAlive &= exchange(head, in, out, remote);
-        } finally {
-          inFlight.decrementAndGet();
-        }
+      try {
+        loop(s);
+      } catch (BadRequestException e) {
+        LOG.log(Level.DEBUG, "bad request: " + e.getMessage());
+        refuse(s, e.status());
+      } catch (RuntimeException e) {
+        // Never a stack trace per hostile request: log it, answer 400, close.
+        LOG.log(Level.WARNING, "unexpected failure reading a request: " + e);
+        refuse(s, 400);
       }
     } catch (SocketTimeoutException | SocketException e) {
       // idle or reset connection: nothing to answer
-    } catch (BadRequestException e) {
-      LOG.log(Level.DEBUG, "bad request: " + e.getMessage());
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "connection error: " + e.getMessage());
     } finally {
       open.remove(s);
+    }
+  }
+
+  private void loop(Socket s) throws IOException {
+    InputStream in = new BufferedInputStream(s.getInputStream(), 8192);
+    OutputStream out = new BufferedOutputStream(s.getOutputStream(), 8192);
+    String remote = String.valueOf(s.getRemoteSocketAddress());
+    boolean keepAlive = true;
+    while (keepAlive && !stopping) {
+      Head head = Head.read(in, MAX_HEAD_BYTES);
+      if (head == null) {
+        return;
+      }
+      keepAlive = head.keepAlive();
+      inFlight.incrementAndGet();
+      try {
+        keepAlive &= exchange(head, in, out, remote);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+  }
+
+  /** A framing error: one plain-text status line, then the connection closes (as Go does). */
+  private static void refuse(Socket s, int status) {
+    String text = status + " " + reason(status);
+    String msg =
+        "HTTP/1.1 "
+            + text
+            + "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: "
+            + text.length()
+            + "\r\n\r\n"
+            + text;
+    try {
+      OutputStream out = s.getOutputStream();
+      out.write(msg.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "could not answer a bad request: " + e.getMessage());
     }
   }
 
@@ -112,7 +142,15 @@ public final class HttpServer11 implements AutoCloseable {
     String target = head.target();
     int q = target.indexOf('?');
     String rawPath = q < 0 ? target : target.substring(0, q);
-    String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    String path;
+    try {
+      path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("bad percent-escape in the request path");
+    }
+    if (!path.startsWith("/")) {
+      throw new BadRequestException("request target is not an absolute path");
+    }
     Request req =
         new Request(
             head.method(), path, q < 0 ? null : target.substring(q + 1), head.headers(), body);
@@ -163,6 +201,8 @@ public final class HttpServer11 implements AutoCloseable {
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 413 -> "Request Entity Too Large";
+      case 414 -> "Request URI Too Long";
+      case 431 -> "Request Header Fields Too Large";
       case 503 -> "Service Unavailable";
       default -> status >= 500 ? "Internal Server Error" : "Status";
     };
@@ -210,7 +250,12 @@ public final class HttpServer11 implements AutoCloseable {
 
     /** Reads a request head; {@code null} at a clean end of stream before any byte. */
     static Head read(InputStream in, int max) throws IOException {
-      String line = Lines.read(in, max);
+      String line;
+      try {
+        line = Lines.read(in, max);
+      } catch (BadRequestException e) {
+        throw new BadRequestException(414, e.getMessage());
+      }
       if (line == null) {
         return null;
       }
@@ -221,7 +266,12 @@ public final class HttpServer11 implements AutoCloseable {
       Map<String, String> headers = new HashMap<>();
       int total = line.length();
       while (true) {
-        String h = Lines.read(in, max);
+        String h;
+        try {
+          h = Lines.read(in, max);
+        } catch (BadRequestException e) {
+          throw new BadRequestException(431, e.getMessage());
+        }
         if (h == null) {
           throw new BadRequestException("connection closed inside the request head");
         }
@@ -230,8 +280,12 @@ public final class HttpServer11 implements AutoCloseable {
         }
         total += h.length();
         int colon = h.indexOf(':');
-        if (colon <= 0 || total > max || headers.size() > 100) {
-          throw new BadRequestException("bad or oversized header");
+        if (total > max || headers.size() > 100) {
+          throw new BadRequestException(431, "request head larger than " + max + " bytes");
+        }
+        if (colon <= 0 || Character.isWhitespace(h.charAt(colon - 1)) || h.charAt(0) <= ' ') {
+          // RFC 9112 5.1: no whitespace between the field name and the colon, no obs-fold.
+          throw new BadRequestException("malformed header line");
         }
         headers.merge(
             h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
