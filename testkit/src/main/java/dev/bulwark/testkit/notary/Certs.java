@@ -93,7 +93,8 @@ public final class Certs {
             "-key",
             key.toString(),
             "-subj",
-            "/CN=" + commonName,
+            // openssl -subj separates RDNs with '/': a GUN as CN needs its slashes escaped.
+            "/CN=" + commonName.replace("\\", "\\\\").replace("/", "\\/"),
             "-out",
             csr.toString()),
         dir);
