@@ -3,6 +3,7 @@ package dev.bulwark.builder;
 import dev.bulwark.builder.assemble.Assembler;
 import dev.bulwark.builder.assemble.PreparedImage;
 import dev.bulwark.builder.layer.Extractor;
+import dev.bulwark.builder.layer.FlattenJob;
 import dev.bulwark.builder.output.OutputWriter;
 import dev.bulwark.builder.trust.TrustFailure;
 import dev.bulwark.builder.trust.TrustedImage;
@@ -58,13 +59,12 @@ public final class Builder {
     Extractor extractor = req.extractor().apply(work);
     Map<String, PreparedImage> prepared = new LinkedHashMap<>();
     List<BuildReport.ImageRecord> records = new ArrayList<>();
-    int n = 0;
+    List<FlattenJob> jobs = new ArrayList<>();
     for (Map.Entry<String, TrustedImage> e : pinned.entrySet()) {
       Image img = pull(req, e.getKey(), e.getValue().pinned());
       List<Path> blobs = img.layers().stream().map(Layer::blob).toList();
-      Path flat = work.resolve("image-" + n++ + ".tar");
-      progress.stage("flattening " + e.getKey());
-      extractor.flatten(e.getKey(), blobs, flat);
+      Path flat = work.resolve("image-" + jobs.size() + ".tar");
+      jobs.add(new FlattenJob(e.getKey(), blobs, flat));
       prepared.put(e.getKey(), new PreparedImage(e.getKey(), img.config(), flat));
       long bytes = img.manifest().layers().stream().mapToLong(Descriptor::size).sum();
       records.add(
@@ -76,6 +76,9 @@ public final class Builder {
               bytes,
               e.getValue().verification()));
     }
+    // All images in one go: a confined extractor starts one child process per build.
+    progress.stage("flattening " + jobs.size() + " image(s)");
+    extractor.flattenAll(jobs);
     Path rootfs = work.resolve("rootfs.tar");
     progress.stage("assembling the root filesystem");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(rootfs), 1 << 16)) {

@@ -35,17 +35,31 @@ public final class ConfinedExtractor implements Extractor {
 
   @Override
   public void flatten(String image, List<Path> layers, Path out) throws LayerException {
+    flattenAll(List.of(new FlattenJob(image, layers, out)));
+  }
+
+  /** All images in one confined child: one JVM start per build instead of one per image. */
+  @Override
+  public void flattenAll(List<FlattenJob> jobs) throws LayerException {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    String image = jobs.size() == 1 ? jobs.getFirst().image() : jobs.size() + " images";
+    List<Path> layers = jobs.stream().flatMap(j -> j.layers().stream()).toList();
     try {
-      ConfinedProcess p = Sandbox.start(policy(layers), command(layers, out));
+      ConfinedProcess p = Sandbox.start(policy(layers), command(jobs));
       p.getOutputStream().close();
       p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
       String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       int code = p.waitFor();
       if (code != 0) {
-        InProcessExtractor.deleteQuietly(out);
+        jobs.forEach(j -> InProcessExtractor.deleteQuietly(j.out()));
+        // The child names the refused image at the start of its last line.
         String last =
-            err.isEmpty() ? "exit code " + code : err.substring(err.lastIndexOf('\n') + 1);
-        throw new LayerException(image + ": " + last);
+            err.isEmpty()
+                ? image + ": exit code " + code
+                : err.substring(err.lastIndexOf('\n') + 1);
+        throw new LayerException(last);
       }
     } catch (SandboxException e) {
       throw new LayerException(image + ": cannot confine layer extraction: " + e.getMessage(), e);
@@ -77,19 +91,23 @@ public final class ConfinedExtractor implements Extractor {
     return b.build();
   }
 
-  private Command command(List<Path> layers, Path out) {
+  private Command command(List<FlattenJob> jobs) {
     List<String> argv = new ArrayList<>();
     argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     argv.addAll(List.of("-XX:-UsePerfData", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto"));
     argv.add("-cp");
     argv.add(String.join(File.pathSeparator, classPath()));
     argv.add(ExtractMain.class.getName());
-    argv.add(out.toAbsolutePath().toString());
     argv.add(Long.toString(limits.maxEntryBytes()));
     argv.add(Long.toString(limits.maxImageBytes()));
     argv.add(Integer.toString(limits.maxEntries()));
-    for (Path l : layers) {
-      argv.add(l.toAbsolutePath().toString());
+    for (FlattenJob j : jobs) {
+      argv.add(ExtractMain.JOB);
+      argv.add(j.image());
+      argv.add(j.out().toAbsolutePath().toString());
+      for (Path l : j.layers()) {
+        argv.add(l.toAbsolutePath().toString());
+      }
     }
     return Command.of(argv).directory(workDir);
   }

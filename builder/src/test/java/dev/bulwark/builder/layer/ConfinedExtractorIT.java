@@ -63,6 +63,49 @@ class ConfinedExtractorIT {
   }
 
   @Test
+  void severalImages_areFlattenedByOneChild_inOrder() throws Exception {
+    Path blobs = Files.createDirectories(root.resolve("blobs"));
+    Path a = new TestLayer().file("a.txt", "A").writeGzip(blobs, "a");
+    Path b1 = new TestLayer().file("b.txt", "old").write(blobs, "b1");
+    Path b2 = new TestLayer().file("b.txt", "new").write(blobs, "b2");
+    Path outA = work().resolve("a.tar");
+    Path outB = work().resolve("b.tar");
+
+    extractor(blobs)
+        .flattenAll(
+            List.of(
+                new FlattenJob("img-a", List.of(a), outA),
+                new FlattenJob("img-b", List.of(b1, b2), outB)));
+
+    assertThat(LayerFlattenerTest.read(Files.readAllBytes(outA))).containsEntry("a.txt", "A");
+    assertThat(LayerFlattenerTest.read(Files.readAllBytes(outB))).containsEntry("b.txt", "new");
+  }
+
+  @Test
+  void oneHostileImageInABatch_isNamed_andNoOutputOfTheBatchRemains() throws Exception {
+    Path blobs = Files.createDirectories(root.resolve("blobs"));
+    Path good = new TestLayer().file("a.txt", "A").write(blobs, "good");
+    Path evil = new TestLayer().file("../../escape-batch", "x").write(blobs, "evil");
+    Path outGood = work().resolve("good.tar");
+    Path outEvil = work().resolve("evil.tar");
+    Path outAfter = work().resolve("after.tar");
+
+    assertThatThrownBy(
+            () ->
+                extractor(blobs)
+                    .flattenAll(
+                        List.of(
+                            new FlattenJob("img-good", List.of(good), outGood),
+                            new FlattenJob("img-evil", List.of(evil), outEvil),
+                            new FlattenJob("img-after", List.of(good), outAfter))))
+        .isInstanceOf(LayerException.class)
+        .hasMessageStartingWith("img-evil: ");
+    assertThat(outGood).doesNotExist();
+    assertThat(outEvil).doesNotExist();
+    assertThat(outAfter).doesNotExist();
+  }
+
+  @Test
   void theChildCannotWriteOutsideTheWorkDirectory() throws Exception {
     Path blobs = Files.createDirectories(root.resolve("blobs"));
     Path l = new TestLayer().file("a", "x").write(blobs, "l1");
