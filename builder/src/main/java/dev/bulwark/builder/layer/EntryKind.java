@@ -1,6 +1,7 @@
 package dev.bulwark.builder.layer;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /** The entry types an image may contain. Devices and anything exotic are refused. */
 enum EntryKind {
@@ -40,7 +41,14 @@ enum EntryKind {
     if (e.isFIFO()) {
       return FIFO;
     }
-    if (e.isFile() && !e.isSparse()) {
+    // Only the regular-file type flags: commons-compress calls every unknown flag (GNU volume
+    // header 'V', vendor letters) a file, which would smuggle exotic entries in as plain files.
+    byte flag = e.getLinkFlag();
+    if (e.isFile()
+        && !e.isSparse()
+        && (flag == TarConstants.LF_NORMAL
+            || flag == TarConstants.LF_OLDNORM
+            || flag == TarConstants.LF_CONTIG)) {
       return FILE;
     }
     throw new LayerException(

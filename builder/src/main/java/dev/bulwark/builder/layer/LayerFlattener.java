@@ -65,9 +65,10 @@ public final class LayerFlattener {
           }
           String path = EntryPath.normalize(e.getName(), what);
           EntryKind kind = EntryKind.of(e, path, what);
-          if (checkSize(e, path, what) && kind == EntryKind.FILE) {
-            total += e.getSize();
-          }
+          // Every entry's declared size is read (or skipped) twice, whatever its type: a
+          // directory or fifo carrying data would otherwise be unbounded work.
+          checkSize(e, path, what);
+          total += e.getSize();
           if (total > limits.maxImageBytes()) {
             throw new LayerException(
                 what + ": image content exceeds " + limits.maxImageBytes() + " bytes");
@@ -92,7 +93,7 @@ public final class LayerFlattener {
     return winners;
   }
 
-  private boolean checkSize(TarArchiveEntry e, String path, String what) throws LayerException {
+  private void checkSize(TarArchiveEntry e, String path, String what) throws LayerException {
     if (e.getSize() < 0 || e.getSize() > limits.maxEntryBytes()) {
       throw new LayerException(
           what
@@ -103,7 +104,6 @@ public final class LayerFlattener {
               + " bytes, limit "
               + limits.maxEntryBytes());
     }
-    return true;
   }
 
   private static void whiteout(

@@ -52,12 +52,26 @@ sealed interface TufClientRequest {
       Files.createDirectories(targetDir);
       for (String name : targets) {
         TargetInfo target = updater.findTarget(name);
-        Path file = targetDir.resolve(RoleNames.encode(name));
+        Path file = targetDir.resolve(localFileName(name));
         if (Updater.findCached(target, file).isEmpty()) {
           updater.download(target, file);
         }
       }
     }
+  }
+
+  /**
+   * The file name of a downloaded target inside the target directory: the target path
+   * percent-encoded as one name, so that a repository-chosen path such as {@code ../x}, {@code
+   * /etc/x} or {@code a/../../x} stays inside the directory; the names {@code .} and {@code ..}
+   * (which encoding leaves alone) have their dots encoded too.
+   */
+  static String localFileName(String targetPath) throws UsageException {
+    if (targetPath.isEmpty()) {
+      throw new UsageException("download: expected a non-empty --target-name");
+    }
+    String name = RoleNames.encode(targetPath);
+    return name.equals(".") || name.equals("..") ? name.replace(".", "%2E") : name;
   }
 
   private static Updater updater(Path metadataDir, URI metadataUrl, Optional<URI> targets) {

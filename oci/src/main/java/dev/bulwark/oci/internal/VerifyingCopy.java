@@ -27,7 +27,10 @@ public final class VerifyingCopy {
     long total = 0;
     long limit = expected.size();
     while (true) {
-      int want = (int) Math.min(buf.length, limit + 1 - total);
+      // One byte past the limit is asked for (to detect an over-long stream); computed without
+      // limit + 1, which overflows for a hostile size of Long.MAX_VALUE (and then asked for 0).
+      long room = limit - total;
+      int want = room >= buf.length ? buf.length : (int) room + 1;
       int n = in.read(buf, 0, want);
       if (n < 0) {
         break;

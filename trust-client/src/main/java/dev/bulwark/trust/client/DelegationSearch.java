@@ -116,7 +116,11 @@ final class DelegationSearch {
     List<Map.Entry<String, Predicate<String>>> out = new ArrayList<>();
     if (d.succinctRoles().isPresent()) {
       SuccinctRoles bins = d.succinctRoles().get();
-      for (String name : bins.roleNames()) {
+      // TAP 15 allows 2^32 bins; listing never visits more than maxRoles roles, so naming more
+      // bins than that would only let a hostile bit_length exhaust memory.
+      long count = Math.min(bins.numberOfBins(), maxRoles);
+      for (long i = 0; i < count; i++) {
+        String name = bins.binName(i);
         out.add(Map.entry(name, path -> bins.roleNameFor(path).equals(name)));
       }
       return out;

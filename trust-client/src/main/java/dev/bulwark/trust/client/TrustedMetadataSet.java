@@ -1,6 +1,7 @@
 package dev.bulwark.trust.client;
 
 import dev.bulwark.trust.core.error.ExpiredMetadataException;
+import dev.bulwark.trust.core.error.MalformedMetadataException;
 import dev.bulwark.trust.core.error.RollbackException;
 import dev.bulwark.trust.core.error.TrustException;
 import dev.bulwark.trust.core.error.VersionMismatchException;
@@ -241,6 +242,7 @@ public final class TrustedMetadataSet {
     if (snapshot == null) {
       throw new IllegalStateException("cannot load targets before snapshot");
     }
+    checkDelegatedName(role, delegator);
     checkFinalSnapshot();
     MetaFile meta =
         snapshot
@@ -277,6 +279,20 @@ public final class TrustedMetadataSet {
       verifiedBy.get(role).add(delegator);
     }
     return Optional.of(md);
+  }
+
+  // A delegated role is stored under its name: one named like a top-level role would replace that
+  // role's trusted file (parsing refuses such delegations; this guards models built in code).
+  private static void checkDelegatedName(String role, String delegator) throws TrustException {
+    if (delegator.equals("root")) {
+      return;
+    }
+    for (RoleType t : RoleType.values()) {
+      if (t.roleName().equals(role)) {
+        throw new MalformedMetadataException(
+            delegator + " delegates to \"" + role + "\", a top-level role name");
+      }
+    }
   }
 
   private void verifyByDelegator(Metadata<Targets> md, String role, String delegator)

@@ -20,6 +20,14 @@ public final class FileFetcher implements Fetcher {
     } catch (IllegalArgumentException e) {
       throw new DownloadException(uri, "not a local file URI: " + uri, e);
     }
+    // Role names and target paths come from the repository; percent-decoding turns a role named
+    // "../../x" (URL "..%2F..%2Fx.json") into a path that climbs out of the mirror directory.
+    for (Path part : path) {
+      if (part.toString().equals("..")) {
+        throw new DownloadException(
+            uri, "refusing a file URL with a '..' segment (after decoding): " + uri);
+      }
+    }
     try (InputStream in = Files.newInputStream(path)) {
       return readBounded(uri, in, maxLength);
     } catch (NoSuchFileException | AccessDeniedException e) {

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -73,7 +72,7 @@ public final class HttpFetcher implements Fetcher {
   private static HttpResponse.BodySubscriber<byte[]> subscriberFor(
       URI uri, long maxLength, HttpResponse.ResponseInfo info) {
     if (info.statusCode() != 200) {
-      return BodySubscribers.replacing(null);
+      return new UnreadBodySubscriber(); // the status decides; an endless body is not read
     }
     OptionalLong announced = info.headers().firstValueAsLong("Content-Length");
     if (announced.isPresent() && announced.getAsLong() > maxLength) {

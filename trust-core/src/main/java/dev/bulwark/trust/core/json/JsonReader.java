@@ -14,9 +14,9 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Strict JSON reader over UTF-8 bytes. Refuses: syntax errors, duplicate object keys, numbers with
- * a fraction or exponent, strings with unpaired surrogates, nesting deeper than {@link #MAX_DEPTH},
- * and trailing content after the top-level value. Errors carry line and column.
+ * Strict JSON reader over UTF-8 bytes. Refuses: malformed UTF-8, syntax errors, duplicate object
+ * keys, numbers with a fraction or exponent, strings with unpaired surrogates, nesting deeper than
+ * {@link #MAX_DEPTH}, and trailing content after the top-level value. Errors carry line and column.
  */
 public final class JsonReader {
   /** Deepest nesting accepted (TUF and Notary metadata need fewer than 10 levels). */
@@ -38,6 +38,7 @@ public final class JsonReader {
 
   /** Parses one JSON value from UTF-8 bytes. */
   public static JsonValue parse(byte[] utf8) throws JsonSyntaxException {
+    checkUtf8(utf8);
     try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), utf8)) {
       JsonToken first = p.nextToken();
       if (first == null) {
@@ -121,6 +122,69 @@ public final class JsonReader {
       }
     }
     return s;
+  }
+
+  // RFC 8259 §8.1: JSON text is UTF-8. The parser would decode malformed sequences to U+FFFD, so
+  // that different bytes could yield the same canonical form (and signature) and other clients
+  // would refuse what this one accepts. Refuses truncated, overlong and surrogate encodings.
+  private static void checkUtf8(byte[] b) throws JsonSyntaxException {
+    int line = 1;
+    int lineStart = 0;
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        if (c == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+        i++;
+        continue;
+      }
+      int n = utf8SequenceLength(b, i);
+      if (n < 0) {
+        throw new JsonSyntaxException(
+            "invalid UTF-8 byte sequence at byte offset " + i, line, i - lineStart + 1);
+      }
+      i += n;
+    }
+  }
+
+  // Length of the well-formed multi-byte sequence at b[i] (Unicode Table 3-7), or -1.
+  private static int utf8SequenceLength(byte[] b, int i) {
+    int c = b[i] & 0xff;
+    int n;
+    int min;
+    int max;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 2;
+      min = 0x80;
+      max = 0xBF;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 3;
+      min = c == 0xE0 ? 0xA0 : 0x80; // no overlong forms
+      max = c == 0xED ? 0x9F : 0xBF; // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 4;
+      min = c == 0xF0 ? 0x90 : 0x80;
+      max = c == 0xF4 ? 0x8F : 0xBF; // nothing above U+10FFFF
+    } else {
+      return -1;
+    }
+    if (i + n > b.length) {
+      return -1;
+    }
+    int second = b[i + 1] & 0xff;
+    if (second < min || second > max) {
+      return -1;
+    }
+    for (int k = 2; k < n; k++) {
+      int cont = b[i + k] & 0xff;
+      if (cont < 0x80 || cont > 0xBF) {
+        return -1;
+      }
+    }
+    return n;
   }
 
   private static JsonSyntaxException error(JsonParser p, String message) {

@@ -83,12 +83,32 @@ public record Delegations(
       String where = f.where("roles") + "[" + i + "]";
       JsonFields rf = JsonFields.of(JsonFields.asObject(array.get(i), where), where);
       DelegatedRole r = DelegatedRole.parse(dialect, rf);
+      checkNotTopLevelName(r.name(), where);
       if (!names.add(r.name())) {
         throw new MalformedMetadataException(where + ": duplicate role name \"" + r.name() + "\"");
       }
       roles.add(r);
     }
     return new Delegations(keys, roles, Optional.empty());
+  }
+
+  // A delegated role is stored and fetched under its name, so one named like a top-level role
+  // would replace that role's trusted file (a delegation to "root" could overwrite the trusted
+  // root and leave the client unable to start). python-tuf refuses these names and the empty one.
+  private static void checkNotTopLevelName(String name, String where)
+      throws MalformedMetadataException {
+    if (name.isEmpty()) {
+      throw new MalformedMetadataException(where + ".name: expected a role name, found \"\"");
+    }
+    for (RoleType t : RoleType.values()) {
+      if (t.roleName().equals(name)) {
+        throw new MalformedMetadataException(
+            where
+                + ".name: expected a delegated role name, found the top-level role name \""
+                + name
+                + "\"");
+      }
+    }
   }
 
   public JsonObject toJson(Dialect dialect) {

@@ -46,7 +46,13 @@ public record Snapshot(
     JsonFields mf = f.object("meta");
     Map<String, MetaFile> meta = new LinkedHashMap<>();
     for (String key : mf.object().members().keySet()) {
-      meta.put(dialect.roleNameOfMetaKey(key), MetaFile.parse(dialect, mf.object(key)));
+      String role = dialect.roleNameOfMetaKey(key);
+      // Two keys for one role ("targets.json" and "targets") would let either silently win.
+      if (meta.containsKey(role)) {
+        throw new MalformedMetadataException(
+            mf.where(key) + ": expected one entry per role, found a second one for role " + role);
+      }
+      meta.put(role, MetaFile.parse(dialect, mf.object(key)));
     }
     return new Snapshot(h.version(), h.expires(), h.specVersion(), meta, f.unknown(KNOWN));
   }
