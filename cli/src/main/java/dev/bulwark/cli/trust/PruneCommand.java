@@ -91,8 +91,12 @@ public final class PruneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Instant now = Instant.now();
-    Instant cutoff = cutoff(olderThan, now);
+    Instant cutoff;
+    try {
+      cutoff = cutoff(olderThan, Instant.now());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
     if (dryRun && publish) {
       throw usage("--dry-run and --publish exclude each other");
     }
@@ -224,8 +228,13 @@ public final class PruneCommand implements Callable<Integer> {
     return out;
   }
 
-  /** The cut-off: an age before {@code now}, an ISO date (UTC midnight) or an instant. */
-  Instant cutoff(String text, Instant now) {
+  /**
+   * The cut-off: an age before {@code now}, an ISO date (UTC midnight), a local date-time (UTC) or
+   * an instant with offset; never after {@code now}.
+   *
+   * @throws IllegalArgumentException for anything else
+   */
+  static Instant cutoff(String text, Instant now) {
     String t = text.trim();
     Instant at;
     if (t.matches("\\d+[smhdwy]")) {
@@ -234,12 +243,12 @@ public final class PruneCommand implements Callable<Integer> {
       at = parseDate(t);
     }
     if (at.isAfter(now)) {
-      throw usage("--older-than " + text + " is in the future (" + at + ")");
+      throw new IllegalArgumentException("--older-than " + text + " is in the future (" + at + ")");
     }
     return at;
   }
 
-  private Instant parseDate(String t) {
+  private static Instant parseDate(String t) {
     try {
       return OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException e) {
@@ -253,7 +262,7 @@ public final class PruneCommand implements Callable<Integer> {
     try {
       return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw usage(
+      throw new IllegalArgumentException(
           "bad --older-than '"
               + t
               + "': expected an ISO date (2026-01-31), an instant (2026-01-31T12:00:00Z) or an"

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.cli.Main;
 import dev.bulwark.trust.client.keystore.EnvPassphrases;
 import dev.bulwark.trust.client.keystore.KeystoreException;
+import dev.bulwark.trust.client.notary.Changefeed;
 import dev.bulwark.trust.client.notary.Gun;
+import dev.bulwark.trust.client.notary.NotaryHttpFetcher;
+import dev.bulwark.trust.client.notary.NotaryLayout;
+import dev.bulwark.trust.client.notary.NotaryRemote;
 import dev.bulwark.trust.client.notary.NotaryTls;
 import dev.bulwark.trust.client.notary.TrustPinning;
 import dev.bulwark.trust.client.repo.Changelist;
@@ -27,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -88,6 +93,16 @@ abstract class PruneScenario {
     assertThat(publishedAt(adding(targets, "new"))).isAfterOrEqualTo(cut1).isBefore(cut2);
     assertThat(publishedAt(adding(targets, "newest"))).isAfterOrEqualTo(cut2);
     assertThat(strings(adding(targets, "new"), "changed")).containsExactly("changed");
+
+    // the server pages its changefeed the way Changefeed reads it (after the last ID seen)
+    NotaryRemote remote =
+        new NotaryRemote(
+            new NotaryLayout(serverUrl()),
+            new NotaryHttpFetcher(NotaryTls.withCa(caCert()), Duration.ofSeconds(30)));
+    Changefeed.Feed onePerPage = new Changefeed(remote, 1).read(gun, 100);
+    Changefeed.Feed all = new Changefeed(remote).read(gun, 100);
+    assertThat(onePerPage).isEqualTo(all);
+    assertThat(((Changefeed.Feed.Available) all).records()).hasSizeGreaterThanOrEqualTo(4);
 
     // dry run: lists, stages nothing
     Run dry = bulwark(alice, "prune", gun.name(), "--older-than", cut1.toString(), "--dry-run");

@@ -36,9 +36,19 @@ public final class Changefeed {
   public static final int DEFAULT_MAX_RECORDS = 10_000;
 
   private final NotaryRemote remote;
+  private final int pageSize;
 
   public Changefeed(NotaryRemote remote) {
+    this(remote, PAGE);
+  }
+
+  /** A reader asking for {@code pageSize} records per request (1 to 1000). */
+  public Changefeed(NotaryRemote remote, int pageSize) {
     this.remote = Objects.requireNonNull(remote, "remote");
+    if (pageSize < 1 || pageSize > 1000) {
+      throw new IllegalArgumentException("page size must be 1 to 1000, got " + pageSize);
+    }
+    this.pageSize = pageSize;
   }
 
   /** What reading the feed gave. */
@@ -107,7 +117,7 @@ public final class Changefeed {
             + "/_trust/changefeed?change_id="
             + after
             + "&records="
-            + PAGE);
+            + pageSize);
   }
 
   /**
