@@ -14,6 +14,7 @@ import dev.bulwark.trust.core.json.JsonNull;
 import dev.bulwark.trust.core.json.JsonObject;
 import dev.bulwark.trust.core.json.JsonString;
 import dev.bulwark.trust.core.json.JsonValue;
+import dev.bulwark.trust.core.model.Root;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -74,9 +75,9 @@ public final class LogCommand implements Callable<Integer> {
     warnings(h, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(CanonicalJson.encodeToString(json(current, h)));
+      out.println(CanonicalJson.encodeToString(json(current.root().signed(), h)));
     } else {
-      text(current, h, out);
+      text(current.root().signed(), h, out);
     }
     out.flush();
     return 0;
@@ -100,12 +101,8 @@ public final class LogCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private static void text(NotaryCollection current, CollectionHistory h, PrintWriter out) {
-    out.println(
-        "root: version "
-            + current.root().signed().version()
-            + ", expires "
-            + current.root().signed().expires());
+  static void text(Root root, CollectionHistory h, PrintWriter out) {
+    out.println("root: version " + root.version() + ", expires " + root.expires());
     if (h.timesUnavailable().isEmpty()) {
       out.println("(" + TIMES_NOTE + ")");
     }
@@ -125,7 +122,7 @@ public final class LogCommand implements Callable<Integer> {
     }
   }
 
-  private static JsonObject json(NotaryCollection current, CollectionHistory h) {
+  static JsonObject json(Root root, CollectionHistory h) {
     List<JsonValue> entries = new ArrayList<>();
     for (RoleVersion v : h.versions()) {
       entries.add(
@@ -149,8 +146,8 @@ public final class LogCommand implements Callable<Integer> {
         .put(
             "root",
             JsonObject.builder()
-                .put("version", current.root().signed().version())
-                .put("expires", current.root().signed().expires().toString())
+                .put("version", root.version())
+                .put("expires", root.expires().toString())
                 .build())
         .put("timesSource", TIMES_NOTE)
         .put(

@@ -6,6 +6,7 @@ import dev.bulwark.trust.client.notary.CollectionHistory;
 import dev.bulwark.trust.client.notary.Gun;
 import dev.bulwark.trust.client.notary.NotaryCollection;
 import dev.bulwark.trust.client.notary.StaleTargets;
+import dev.bulwark.trust.client.repo.Change;
 import dev.bulwark.trust.client.repo.Changelist;
 import dev.bulwark.trust.client.repo.Publisher;
 import dev.bulwark.trust.client.repo.RepoContext;
@@ -103,7 +104,8 @@ public final class PruneCommand implements Callable<Integer> {
     Gun g = new Gun(gun);
     RepoContext ctx = SigningSupport.context(trust);
     Changelist cl = ctx.changelist(g);
-    int staged = cl.list().size();
+    List<Change> before = cl.list();
+    int staged = before.size();
     if (publish && staged > 0) {
       throw new RepoException(
           staged
@@ -116,7 +118,9 @@ public final class PruneCommand implements Callable<Integer> {
     CollectionHistory h =
         CollectionHistory.read(
             LogCommand.remote(trust.settings()), current, Changefeed.DEFAULT_MAX_RECORDS);
-    LogCommand.warnings(h, spec.commandLine().getErr());
+    if (h.timesUnavailable().isEmpty()) {
+      LogCommand.warnings(h, spec.commandLine().getErr()); // else the error below says why
+    }
     List<StaleTargets.Stale> stale = StaleTargets.olderThan(h, chosen, cutoff);
     PrintWriter out = spec.commandLine().getOut();
     if (stale.isEmpty()) {
@@ -142,11 +146,18 @@ public final class PruneCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    stageAll(cl, staged, stale);
+    List<Change> removals = new ArrayList<>();
+    for (StaleTargets.Stale s : stale) {
+      Change c = Staging.removeTarget(s.role(), s.name());
+      if (!before.contains(c)) { // staged by an earlier prune or remove: not twice
+        removals.add(c);
+      }
+    }
+    stageAll(cl, staged, removals);
     if (!publish) {
       out.println(
           "Staged "
-              + stale.size()
+              + removals.size()
               + " removal(s) from "
               + gun
               + "; apply them with: bulwark trust publish "
@@ -191,11 +202,11 @@ public final class PruneCommand implements Callable<Integer> {
   }
 
   /** Stages every removal, or none: a failure part-way drops the ones already staged. */
-  private static void stageAll(Changelist cl, int staged, List<StaleTargets.Stale> stale)
+  private static void stageAll(Changelist cl, int staged, List<Change> removals)
       throws RepoException {
     try {
-      for (StaleTargets.Stale s : stale) {
-        cl.add(Staging.removeTarget(s.role(), s.name()));
+      for (Change c : removals) {
+        cl.add(c);
       }
     } catch (RepoException | RuntimeException e) {
       unstage(cl, staged);
