@@ -1,8 +1,10 @@
 package dev.bulwark.cli.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.cli.Main;
+import dev.bulwark.trust.client.fetch.HttpStatusException;
 import dev.bulwark.trust.client.keystore.EnvPassphrases;
 import dev.bulwark.trust.client.keystore.KeystoreException;
 import dev.bulwark.trust.client.notary.Changefeed;
@@ -21,8 +23,10 @@ import dev.bulwark.trust.core.crypto.Digests;
 import dev.bulwark.trust.core.json.JsonArray;
 import dev.bulwark.trust.core.json.JsonFields;
 import dev.bulwark.trust.core.json.JsonNull;
+import dev.bulwark.trust.core.json.JsonNumber;
 import dev.bulwark.trust.core.json.JsonObject;
 import dev.bulwark.trust.core.json.JsonReader;
+import dev.bulwark.trust.core.json.JsonString;
 import dev.bulwark.trust.core.json.JsonValue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -103,6 +107,7 @@ abstract class PruneScenario {
     Changefeed.Feed all = new Changefeed(remote).read(gun, 100);
     assertThat(onePerPage).isEqualTo(all);
     assertThat(((Changefeed.Feed.Available) all).records()).hasSizeGreaterThanOrEqualTo(4);
+    changefeedHasNotarysShape(remote, gun);
 
     // dry run: lists, stages nothing
     Run dry = bulwark(alice, "prune", gun.name(), "--older-than", cut1.toString(), "--dry-run");
@@ -158,6 +163,23 @@ abstract class PruneScenario {
     assertThat(nothing.exit()).as(nothing.err()).isZero();
     assertThat(nothing.out()).contains("Nothing in [targets]");
     afterPrune(gun, alice);
+  }
+
+  /** Both servers must answer the same shape (research/notary.md §2.5), records required. */
+  void changefeedHasNotarysShape(NotaryRemote remote, Gun gun) throws Exception {
+    String feed = serverUrl() + "/v2/" + gun.name() + "/_trust/changefeed";
+    JsonObject page =
+        JsonReader.parseObject(
+            remote.fetcher().fetch(URI.create(feed + "?change_id=0&records=2"), 1 << 20));
+    assertThat(page.members().keySet()).containsExactlyInAnyOrder("count", "records");
+    JsonObject first = (JsonObject) ((JsonArray) page.get("records").orElseThrow()).get(0);
+    assertThat(first.members().keySet())
+        .containsExactlyInAnyOrder("ID", "CreatedAt", "GUN", "Version", "SHA256", "Category");
+    assertThat(first.get("ID").orElseThrow()).isInstanceOf(JsonString.class);
+    assertThat(first.get("Version").orElseThrow()).isInstanceOf(JsonNumber.class);
+    assertThatThrownBy(() -> remote.fetcher().fetch(URI.create(feed + "?change_id=0"), 1 << 20))
+        .isInstanceOfSatisfying(
+            HttpStatusException.class, e -> assertThat(e.status()).isEqualTo(400));
   }
 
   /**
