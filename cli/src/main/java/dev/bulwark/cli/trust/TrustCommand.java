@@ -56,7 +56,8 @@ public final class TrustCommand implements Callable<Integer> {
           KeyCommand.class,
           DelegationCommand.class,
           LogCommand.class,
-          ResignCommand.class);
+          ResignCommand.class,
+          PruneCommand.class);
 
   @Spec CommandSpec spec;
 

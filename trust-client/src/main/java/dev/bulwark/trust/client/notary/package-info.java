@@ -5,6 +5,11 @@
  * ({@link dev.bulwark.trust.client.notary.NotaryTrustDir}), the client config file, trust pinning
  * and Notary's root validation ({@link dev.bulwark.trust.client.notary.RootValidator}), and the
  * update flow that turns a GUN into verified targets ({@link
- * dev.bulwark.trust.client.notary.NotaryReader}). Signing and publishing live elsewhere.
+ * dev.bulwark.trust.client.notary.NotaryReader}). History: the changefeed ({@link
+ * dev.bulwark.trust.client.notary.Changefeed}), when each role version was first published ({@link
+ * dev.bulwark.trust.client.notary.PublishTimes}, the server's unsigned word), every stored version
+ * of each targets role ({@link dev.bulwark.trust.client.notary.CollectionHistory}) and the choice
+ * of targets to prune ({@link dev.bulwark.trust.client.notary.StaleTargets}). Signing and
+ * publishing live elsewhere.
  */
 package dev.bulwark.trust.client.notary;
