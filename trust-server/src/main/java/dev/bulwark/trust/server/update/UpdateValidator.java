@@ -124,6 +124,7 @@ public final class UpdateValidator {
     for (String role : roles) {
       Metadata<Targets> md =
           parse("ErrBadTargets", role, () -> Metadata.parseTargets(D, accepted.get(role)));
+      DelegationChecks.check(role, md.signed());
       try {
         if (role.equals("targets")) {
           root.signed().verify(RoleType.TARGETS, md);
