@@ -100,6 +100,19 @@ class UpdateValidatorDelegationTest {
                 + " specified in targets/releases without corresponding key");
   }
 
+  @Test
+  void delegatedTargetsOutsideNarrowedPaths_areStored_asNotaryServerDoes() throws Exception {
+    // targets/releases was delegated "" and signed old/a; then its paths were narrowed to new/.
+    store(
+        "targets",
+        2,
+        targets(2, Map.of(), delegating("targets/releases", List.of("new/"), releasesKey.key())));
+    store("targets/releases", 1, releases(1, "old/a"));
+    // Its signer publishes new/b: old/a is still in the file; clients ignore it (TUF 5.6.7.2).
+    List<MetaUpdate> out = validate(Map.of("targets/releases", releases(2, "old/a", "new/b")));
+    assertThat(out).extracting(MetaUpdate::role).contains("targets/releases", "snapshot");
+  }
+
   // --- helpers ---
 
   private List<MetaUpdate> validate(Map<String, byte[]> uploads) throws Exception {
