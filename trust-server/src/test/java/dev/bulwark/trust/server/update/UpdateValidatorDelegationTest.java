@@ -113,6 +113,23 @@ class UpdateValidatorDelegationTest {
     assertThat(out).extracting(MetaUpdate::role).contains("targets/releases", "snapshot");
   }
 
+  @Test
+  void rootReuploadWithTheSameVersion_passesValidation_soTheStoreAnswersVersion() throws Exception {
+    byte[] sameVersion = root(1, LATER.plusSeconds(1));
+    List<MetaUpdate> out = validate(Map.of("root", sameVersion));
+    assertThat(out)
+        .filteredOn(u -> u.role().equals("root"))
+        .singleElement()
+        .satisfies(u -> assertThat(u.version()).isEqualTo(1));
+  }
+
+  @Test
+  void rootSkippingAVersion_isStillErrBadRoot() {
+    assertThatThrownBy(() -> validate(Map.of("root", root(3, LATER))))
+        .isInstanceOf(InvalidUpdateException.class)
+        .hasMessage("Root modifications must increment the version. Current 1, new 3");
+  }
+
   // --- helpers ---
 
   private List<MetaUpdate> validate(Map<String, byte[]> uploads) throws Exception {
