@@ -2,7 +2,7 @@ package dev.bulwark.cli.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.cli.Main;
+import dev.bulwark.cli.trust.TrustCli.Run;
 import dev.bulwark.testkit.notary.Certs;
 import dev.bulwark.testkit.notary.NotaryCli;
 import dev.bulwark.testkit.notary.NotaryServerProcess;
@@ -12,11 +12,8 @@ import dev.bulwark.testkit.notary.TrustPinning;
 import dev.bulwark.trust.core.model.Dialect;
 import dev.bulwark.trust.core.model.Metadata;
 import dev.bulwark.trust.core.model.RoleType;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -98,11 +95,11 @@ class NotaryInteropIT {
     Path bobDir = tmp.resolve("bob");
     String notaryList = alice.runOk("list", GUN).stdout();
     assertThat(bulwark(bobDir, "list", GUN)).isEqualTo(new Run(0, notaryList, ""));
-    for (String tag : tags(notaryList)) {
+    for (String tag : TrustCli.tags(notaryList)) {
       String expected = alice.runOk("lookup", GUN, tag).stdout();
       assertThat(bulwark(bobDir, "lookup", GUN, tag)).isEqualTo(new Run(0, expected, ""));
     }
-    assertThat(tags(notaryList)).containsExactly("1.0", "1.1", "2.0", "latest");
+    assertThat(TrustCli.tags(notaryList)).containsExactly("1.0", "1.1", "2.0", "latest");
     assertThat(Files.exists(bobDir.resolve("tuf/" + GUN + "/metadata/targets/releases.json")))
         .isTrue();
   }
@@ -118,7 +115,7 @@ class NotaryInteropIT {
 
     String notaryList = alice.runOk("list", GUN).stdout();
     assertThat(bulwark(carolDir, "list", GUN)).isEqualTo(new Run(0, notaryList, ""));
-    for (String tag : tags(notaryList)) {
+    for (String tag : TrustCli.tags(notaryList)) {
       String expected = alice.runOk("lookup", GUN, tag).stdout();
       assertThat(bulwark(carolDir, "lookup", GUN, tag).out()).isEqualTo(expected);
     }
@@ -235,66 +232,20 @@ class NotaryInteropIT {
 
   // --- helpers ---
 
-  record Run(int exit, String out, String err) {}
-
   private static Run bulwark(Path trustDir, String... args) {
-    List<String> all =
-        new ArrayList<>(
-            List.of(
-                "trust",
-                "-s",
-                server.url().toString(),
-                "--tlscacert",
-                server.caCert().toString(),
-                "-d",
-                trustDir.toString(),
-                "-c",
-                emptyConfig().toString()));
-    all.addAll(List.of(args));
-    return exec(all);
+    return new TrustCli(trustDir, server.url(), server.caCert()).run(args);
   }
 
   private static Run bulwarkWithPin(Path trustDir, TrustPinning pin) throws Exception {
     NotaryCli cfg =
         NotaryCli.forServer(trustDir, server.url(), server.caCert()).withTrustPinning(pin);
-    return exec(List.of("trust", "-c", cfg.configFile().toString(), "list", GUN));
-  }
-
-  private static Run exec(List<String> args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  private static Path emptyConfig() {
-    try {
-      Path p = tmp.resolve("empty-config.json");
-      if (!Files.exists(p)) {
-        Files.writeString(p, "{}");
-      }
-      return p;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return TrustCli.exec(List.of("trust", "-c", cfg.configFile().toString(), "list", GUN));
   }
 
   private static String file(String name, String content) throws Exception {
     Path p = tmp.resolve("files").resolve(name);
     Files.createDirectories(p.getParent());
     return Files.writeString(p, content).toString();
-  }
-
-  private static List<String> tags(String notaryList) {
-    return notaryList
-        .lines()
-        .skip(2)
-        .filter(l -> !l.isBlank())
-        .map(l -> l.split("\\s+")[0])
-        .toList();
   }
 
   private static long rootVersion(Path trustDir) {

@@ -139,6 +139,16 @@ class ApiBadInputTest {
   }
 
   @Test
+  void rootWithTheCurrentVersionButOtherContent_isVersion_likeNotaryServer() throws Exception {
+    pub.init();
+    int before = changes();
+    HttpResponse<String> r = pub.post(Map.of("root", pub.rootV(1)));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("\"code\":\"VERSION\"");
+    assertThat(changes()).isEqualTo(before);
+  }
+
+  @Test
   void headAndUnknownRoutes_are404WithoutDetail() throws Exception {
     HttpResponse<String> head =
         send(

@@ -12,8 +12,13 @@ public final class RoleNames {
   public static boolean isValid(String role) {
     return switch (role) {
       case "root", "targets", "snapshot", "timestamp" -> true;
-      default -> role.length() < 256 && DELEGATION.matcher(role).matches();
+      default -> isDelegation(role);
     };
+  }
+
+  /** A clean delegation name {@code targets/<name>...} of at most 255 characters. */
+  public static boolean isDelegation(String role) {
+    return role.length() < 256 && DELEGATION.matcher(role).matches();
   }
 
   public static boolean isTargets(String role) {

@@ -23,15 +23,18 @@ final class RootChecks {
   private RootChecks() {}
 
   /**
-   * Checks an uploaded root against the stored one: version current+1, signed by a threshold of the
-   * old root keys and of its own, not expired, root certificates issued for the GUN.
+   * Checks an uploaded root against the stored one: version current or current+1, signed by a
+   * threshold of the old root keys and of its own, not expired, root certificates issued for the
+   * GUN.
    */
   static void check(String gun, Optional<Metadata<Root>> old, Metadata<Root> next, Instant now)
       throws InvalidUpdateException {
     if (old.isPresent()) {
       long cur = old.get().signed().version();
       long nv = next.signed().version();
-      if (nv != cur + 1) {
+      // Notary: the same version or the next; a same-version root passes validation and is then
+      // refused by the store as 400 VERSION (research/notary.md §2.2 steps 2-3).
+      if (nv != cur && nv != cur + 1) {
         throw new InvalidUpdateException(
             BAD_ROOT,
             "Root modifications must increment the version. Current " + cur + ", new " + nv);

@@ -4,8 +4,6 @@ import dev.bulwark.trust.core.error.MalformedMetadataException;
 import dev.bulwark.trust.core.error.TrustException;
 import dev.bulwark.trust.core.error.VerificationException;
 import dev.bulwark.trust.core.json.JsonObject;
-import dev.bulwark.trust.core.model.DelegatedRole;
-import dev.bulwark.trust.core.model.Delegations;
 import dev.bulwark.trust.core.model.Dialect;
 import dev.bulwark.trust.core.model.MetaFile;
 import dev.bulwark.trust.core.model.Metadata;
@@ -124,6 +122,7 @@ public final class UpdateValidator {
     for (String role : roles) {
       Metadata<Targets> md =
           parse("ErrBadTargets", role, () -> Metadata.parseTargets(D, accepted.get(role)));
+      DelegationChecks.check(role, md.signed());
       try {
         if (role.equals("targets")) {
           root.signed().verify(RoleType.TARGETS, md);
@@ -154,18 +153,14 @@ public final class UpdateValidator {
     return stored(f, Metadata::parseTargets);
   }
 
-  /** TUF 5.6.3 and 5.6.7.2: threshold of the parent's delegated keys; targets within paths. */
+  /**
+   * TUF 5.6.3: a threshold of the keys the parent delegates to this role. Targets outside the
+   * delegated paths are stored as signed, as notary-server does: clients ignore them (TUF 5.6.7.2),
+   * and refusing them would block every later publish to a delegation whose paths were narrowed.
+   */
   private static void checkDelegation(String role, Metadata<Targets> md, Metadata<Targets> parent)
-      throws VerificationException, InvalidUpdateException {
+      throws VerificationException {
     parent.signed().verifyDelegate(role, md);
-    DelegatedRole dr =
-        parent.signed().delegations().orElse(Delegations.EMPTY).role(role).orElseThrow();
-    for (String path : md.signed().targets().keySet()) {
-      if (!dr.isDelegatedPath(D, path)) {
-        throw new InvalidUpdateException(
-            "ErrBadTargets", "target " + path + " is outside the paths delegated to " + role);
-      }
-    }
   }
 
   private Metadata<Snapshot> snapshot(
