@@ -1,27 +1,35 @@
 package dev.bulwark.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
- * Hidden command run once by the {@code ./bulwark} launcher to train the JDK AOT cache: it walks
- * the code paths a typical short command takes (argument parsing, help rendering) so their classes
- * are loaded and linked ahead of time.
+ * Hidden command run by the {@code ./bulwark} launcher to train a JDK AOT cache for one family of
+ * commands: it walks the code paths those commands take (argument parsing, help rendering, their
+ * hot start-up work) so their classes are loaded and linked ahead of time. One cache per family
+ * keeps every start-up from preloading the classes of commands it never runs.
  */
 @Command(
     name = "aot-train",
     hidden = true,
-    description = "Train the AOT cache (used by ./bulwark).")
+    description = "Train the AOT cache of a command family (used by ./bulwark).")
 final class AotTrainCommand implements Callable<Integer> {
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FAMILY",
+      description = "base, trust, tuf-client or sandbox (default: all of them in one cache).")
+  String family;
+
   @Override
   public Integer call() {
-    CommandLine cl = Main.commandLine();
-    cl.getUsageMessage();
-    for (CommandLine sub : cl.getSubcommands().values()) {
-      sub.getUsageMessage();
+    if (family == null) {
+      for (AotTraining.Family f : AotTraining.Family.values()) {
+        AotTraining.run(f);
+      }
+    } else {
+      AotTraining.run(AotTraining.Family.of(family));
     }
-    AotTraining.run();
     return ExitCodes.OK;
   }
 }

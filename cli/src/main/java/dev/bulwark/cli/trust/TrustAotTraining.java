@@ -1,6 +1,5 @@
 package dev.bulwark.cli.trust;
 
-import dev.bulwark.cli.Main;
 import dev.bulwark.trust.client.fetch.Fetcher;
 import dev.bulwark.trust.client.fetch.RemoteNotFoundException;
 import dev.bulwark.trust.client.notary.Gun;
@@ -56,7 +55,6 @@ public final class TrustAotTraining {
         c.lookup("1.36").ifPresent(TargetJson::one);
       }
       new NotaryHttpFetcher(NotaryTls.systemDefault(), Duration.ofSeconds(1));
-      Main.commandLine().parseArgs("trust", "-s", SERVER.toString(), "list", GUN.name());
     } catch (Exception e) {
       throw new IllegalStateException("trust AOT training failed: " + e.getMessage(), e);
     }

@@ -3,6 +3,7 @@ package dev.bulwark.trust.client.keystore;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -39,8 +41,6 @@ public final class KeyFileCodec {
   public static final int ITERATIONS = 100_000;
 
   private static final String ENCRYPTED = "ENCRYPTED PRIVATE KEY";
-  // Used by instance, never registered globally.
-  private static final Provider BC = new BouncyCastleProvider();
   private final SecureRandom random;
 
   private final int iterations;
@@ -80,7 +80,7 @@ public final class KeyFileCodec {
               .setIterationCount(iterations)
               .setRandom(random)
               .setPassword(passphrase)
-              .setProvider(BC)
+              .setProvider(Bc.PROVIDER)
               .build();
       PemObject body = new JcaPKCS8Generator(key, enc).generate();
       List<PemHeader> pemHeaders = new ArrayList<>();
@@ -124,10 +124,18 @@ public final class KeyFileCodec {
     }
     PrivateKeyInfo pki;
     try {
+      Optional<byte[]> plain = Pbes2Decryptor.decrypt(info.toASN1Structure(), passphrase);
       pki =
-          info.decryptPrivateKeyInfo(
-              new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase));
-    } catch (PKCSException | OperatorCreationException | RuntimeException e) {
+          plain.isPresent()
+              ? PrivateKeyInfo.getInstance(plain.get())
+              : info.decryptPrivateKeyInfo(
+                  new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                      .setProvider(Bc.PROVIDER)
+                      .build(passphrase));
+    } catch (GeneralSecurityException
+        | PKCSException
+        | OperatorCreationException
+        | RuntimeException e) {
       throw new WrongPassphraseException(where + ": wrong passphrase (or corrupted key file)");
     }
     try {
@@ -135,6 +143,14 @@ public final class KeyFileCodec {
     } catch (IOException | RuntimeException e) {
       throw new WrongPassphraseException(where + ": wrong passphrase (or corrupted key file)");
     }
+  }
+
+  /**
+   * The BouncyCastle JCA provider, used by instance (never registered globally) and set up only
+   * when first needed: encrypting, or decrypting a scheme {@link Pbes2Decryptor} leaves to it.
+   */
+  private static final class Bc {
+    static final Provider PROVIDER = new BouncyCastleProvider();
   }
 
   /** Reads an unencrypted PEM private key ({@code PRIVATE KEY}, {@code EC PRIVATE KEY}, ...). */

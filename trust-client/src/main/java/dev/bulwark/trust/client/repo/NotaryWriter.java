@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * The write side of the Notary v1 server API (research/notary.md §2): the multipart update {@code
@@ -36,13 +37,18 @@ public final class NotaryWriter {
   private final SecureRandom random;
 
   public NotaryWriter(URI server, NotaryTls tls, Duration timeout, SecureRandom random) {
+    this(server, tls.sslContext(), timeout, random);
+  }
+
+  /** A writer with a ready-made TLS context (shared with the reader of the same server). */
+  public NotaryWriter(URI server, SSLContext sslContext, Duration timeout, SecureRandom random) {
     this.server = server;
     this.timeout = timeout;
     this.random = random;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .sslContext(tls.sslContext())
+            .sslContext(sslContext)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
   }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything a signing workflow needs, wired once: trust dir (keys, metadata cache, changelists),
@@ -32,6 +33,7 @@ public final class RepoContext {
   private final SigningKeys signingKeys;
   private NotaryReader reader;
   private NotaryWriter writer;
+  private SSLContext sslContext;
 
   public RepoContext(
       Path trustDir,
@@ -69,7 +71,7 @@ public final class RepoContext {
   public synchronized NotaryReader reader() {
     if (reader == null) {
       NotaryRemote remote =
-          new NotaryRemote(new NotaryLayout(server), new NotaryHttpFetcher(tls, TIMEOUT));
+          new NotaryRemote(new NotaryLayout(server), new NotaryHttpFetcher(sslContext(), TIMEOUT));
       reader = new NotaryReader(remote, pinning, clock, gun -> new NotaryTrustDir(trustDir, gun));
     }
     return reader;
@@ -77,9 +79,20 @@ public final class RepoContext {
 
   public synchronized NotaryWriter writer() {
     if (writer == null) {
-      writer = new NotaryWriter(server, tls, TIMEOUT, random);
+      writer = new NotaryWriter(server, sslContext(), TIMEOUT, random);
     }
     return writer;
+  }
+
+  /**
+   * One TLS context for reading and writing: the CA file and client key are read once, and the
+   * writer's connection can resume the reader's TLS session instead of a full handshake.
+   */
+  private synchronized SSLContext sslContext() {
+    if (sslContext == null) {
+      sslContext = tls.sslContext();
+    }
+    return sslContext;
   }
 
   public Changelist changelist(Gun gun) {
