@@ -182,7 +182,7 @@ class NotaryInteropIT {
             .withTrustPinning(
                 new TrustPinning(Map.of(GUN, List.of("ab".repeat(32))), Map.of(), true));
     Run flagWins =
-        exec(
+        TrustCli.exec(
             List.of(
                 "trust",
                 "-c",
@@ -225,7 +225,7 @@ class NotaryInteropIT {
     assertThat(ours.exit()).as(ours.err()).isZero();
     assertThat(ours.out()).isEqualTo(notaryList);
     assertThat(ours.err()).contains("skipped delegation targets/releases");
-    assertThat(tags(notaryList)).doesNotContain("2.0");
+    assertThat(TrustCli.tags(notaryList)).doesNotContain("2.0");
     assertThat(alice.run("lookup", GUN, "2.0").exitCode()).isEqualTo(1);
     assertThat(bulwark(tmp.resolve("lena"), "lookup", GUN, "2.0").exit()).isEqualTo(1);
   }
