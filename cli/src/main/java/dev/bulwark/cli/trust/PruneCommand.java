@@ -6,12 +6,15 @@ import dev.bulwark.trust.client.notary.CollectionHistory;
 import dev.bulwark.trust.client.notary.Gun;
 import dev.bulwark.trust.client.notary.NotaryCollection;
 import dev.bulwark.trust.client.notary.StaleTargets;
+import dev.bulwark.trust.client.notary.VerifiedTargets;
 import dev.bulwark.trust.client.repo.Change;
 import dev.bulwark.trust.client.repo.Changelist;
 import dev.bulwark.trust.client.repo.Publisher;
 import dev.bulwark.trust.client.repo.RepoContext;
 import dev.bulwark.trust.client.repo.RepoException;
 import dev.bulwark.trust.client.repo.Staging;
+import dev.bulwark.trust.core.model.Metadata;
+import dev.bulwark.trust.core.model.Targets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +25,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -114,10 +120,17 @@ public final class PruneCommand implements Callable<Integer> {
               + ": publish or reset them first, or prune without --publish");
     }
     NotaryCollection current = trust.settings().reader().read(g);
-    List<String> chosen = roles.isEmpty() ? signable(ctx, current) : List.copyOf(roles);
+    List<String> chosen =
+        roles.isEmpty() ? signable(ctx, current) : List.copyOf(new LinkedHashSet<>(roles));
+    Map<String, Metadata<Targets>> latest = new LinkedHashMap<>(); // only the roles to prune
+    for (VerifiedTargets vt : current.targets()) {
+      if (chosen.contains(vt.role())) {
+        latest.put(vt.role(), vt.metadata());
+      }
+    }
     CollectionHistory h =
         CollectionHistory.read(
-            LogCommand.remote(trust.settings()), current, Changefeed.DEFAULT_MAX_RECORDS);
+            LogCommand.remote(trust.settings()), g, latest, Changefeed.DEFAULT_MAX_RECORDS);
     if (h.timesUnavailable().isEmpty()) {
       LogCommand.warnings(h, spec.commandLine().getErr()); // else the error below says why
     }

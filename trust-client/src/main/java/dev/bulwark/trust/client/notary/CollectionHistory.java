@@ -30,6 +30,12 @@ import java.util.TreeSet;
  */
 public record CollectionHistory(
     Gun gun, List<RoleVersion> versions, Optional<String> timesUnavailable, int unresolvedRecords) {
+  /**
+   * Most versions walked per role, newest first. A role with more shows only its newest ones; a
+   * target present in all of them counts from the oldest shown (newer than it may be, never older).
+   */
+  public static final int MAX_VERSIONS = 10_000;
+
   public CollectionHistory {
     Objects.requireNonNull(gun, "gun");
     versions = List.copyOf(versions);
@@ -113,7 +119,7 @@ public record CollectionHistory(
     List<RoleVersion> out = new ArrayList<>();
     Map<String, TargetFile> prev = Map.of();
     long last = newest.signed().version();
-    for (long v = 1; v <= last; v++) {
+    for (long v = Math.max(1, last - MAX_VERSIONS + 1); v <= last; v++) {
       Metadata<Targets> md;
       if (v == last) {
         md = newest;
