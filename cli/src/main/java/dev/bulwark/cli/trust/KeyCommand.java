@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Manage the private keys in the trust dir (private/<key id>.key, PKCS#8 encrypted with"
-          + " PBES2: PBKDF2-HMAC-SHA256 + AES-256-CBC; Notary's own files are read too)."
+          + " PBES2: PBKDF2-HMAC-SHA1 + AES-256-CBC, the format the notary client reads and writes)."
           + " Private key material is never printed: export writes the encrypted file."
     },
     footer = {

@@ -97,6 +97,15 @@ class BulwarkServerSigningIT {
     alice.runOk("publish", gun);
     assertSameAsRealNotary(server.bulwark(dir.resolve("bob")), realBob, gun, "v1", "v3");
 
+    // The real client works with the keys Bulwark wrote: it publishes and rotates the root.
+    NotaryCli realAlice = server.notary(alice.trustDir());
+    realAlice.runOk("addhash", "-p", gun, "v4", "4", "--sha256", "44".repeat(32));
+    assertThat(realAlice.runWithStdin("yes\n", "key", "rotate", gun, "root").exitCode()).isZero();
+    alice.runOk("add", gun, "v5", "--sha256", "55".repeat(32), "--size", "5");
+    alice.runOk("publish", gun);
+    assertSameAsRealNotary(
+        server.bulwark(dir.resolve("bob")), realBob, gun, "v1", "v3", "v4", "v5");
+
     // Pinned to another certificate, both clients refuse the collection.
     NotaryCli wrongPin =
         server

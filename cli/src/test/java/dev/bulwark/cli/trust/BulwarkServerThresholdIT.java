@@ -130,6 +130,13 @@ class BulwarkServerThresholdIT {
     // Republishing the same bundle is a replay of the same version: the server refuses it.
     Run replay = carol.run("publish", "--bundle", bundle.toString(), gun);
     assertThat(replay.exit()).isEqualTo(1);
+    assertThat(replay.err()).contains("VERSION");
+
+    // The owner drops the whole delegation: its release disappears for both clients.
+    owner.runOk("delegation", "remove", gun, RELEASES);
+    owner.runOk("publish", gun);
+    assertNotFound(server, dir, gun, "v1");
+    BulwarkServerSigningIT.assertSameAsRealNotary(server.bulwark(dir.resolve("reader")), real, gun);
   }
 
   /** {@code bulwark trust key generate --role targets/releases -o PREFIX}: the .pub file. */

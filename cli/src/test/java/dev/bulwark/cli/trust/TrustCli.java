@@ -101,6 +101,11 @@ final class TrustCli {
         throw new IllegalStateException(
             name + " must be set to the test passphrase (cli/pom.xml failsafe configuration)");
       }
+      String override = "BULWARK_" + alias + "_PASSPHRASE";
+      if (System.getenv(override) != null) {
+        throw new IllegalStateException(
+            override + " is set and would override " + name + ": unset it to run the trust ITs");
+      }
     }
   }
 

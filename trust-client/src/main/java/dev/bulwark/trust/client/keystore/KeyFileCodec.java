@@ -32,9 +32,10 @@ import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * Encodes private keys as PEM {@code ENCRYPTED PRIVATE KEY} (PKCS#8 {@code
- * EncryptedPrivateKeyInfo}, PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC) with Notary's {@code
- * role:}/{@code gun:} headers, and decodes them — also Notary's own files (PBKDF2-HMAC-SHA1) and
- * unencrypted PEM keys for import.
+ * EncryptedPrivateKeyInfo}, PBES2: PBKDF2-HMAC-SHA1, AES-256-CBC) with Notary's {@code
+ * role:}/{@code gun:} headers, and decodes them — also unencrypted PEM keys for import. The PRF is
+ * HMAC-SHA1 because the notary client reads no other (a file with hmacWithSHA256 is silently "not
+ * found" by it), so both clients can share a trust dir; the iteration count makes up the strength.
  */
 public final class KeyFileCodec {
   /** PBKDF2 iterations for new files; 2048 in Notary, far too few against offline guessing. */
@@ -76,7 +77,7 @@ public final class KeyFileCodec {
     try {
       OutputEncryptor enc =
           new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-              .setPRF(PKCS8Generator.PRF_HMACSHA256)
+              .setPRF(PKCS8Generator.PRF_HMACSHA1)
               .setIterationCount(iterations)
               .setRandom(random)
               .setPassword(passphrase)
