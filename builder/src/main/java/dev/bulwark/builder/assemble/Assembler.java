@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Writes the rootfs tar in LinuxKit's order: kernel, init images, volumes, onboot, onshutdown,
@@ -101,7 +100,7 @@ public final class Assembler {
             : Map.of();
     Map<String, Object> settings = Settings.merge(e.settings(), label);
     boolean readonly = (Boolean) settings.getOrDefault("readonly", false);
-    Map<String, Object> spec = OciSpec.build(what, settings, img.config(), ids, volumeSource(what));
+    Map<String, Object> spec = OciSpec.build(what, settings, img.config(), ids, this::volumeSource);
     String own = bundle + (readonly ? "rootfs" : "lower");
     String lower = firstLower.putIfAbsent(e.image(), own);
     w.prefixDirs(bundle, o);
@@ -126,18 +125,16 @@ public final class Assembler {
   }
 
   /** A bind source naming a volume points at the volume's merged directory. */
-  private UnaryOperator<String> volumeSource(String what) {
-    return src -> {
-      if (src.startsWith("/")) {
-        return src;
-      }
-      for (VolumeEntry v : config.volumes()) {
-        if (v.name().equals(src)) {
-          return "/containers/volumes/" + v.name() + "/merged";
-        }
-      }
+  private String volumeSource(String src) {
+    if (src.startsWith("/")) {
       return src;
-    };
+    }
+    for (VolumeEntry v : config.volumes()) {
+      if (v.name().equals(src)) {
+        return "/containers/volumes/" + v.name() + "/merged";
+      }
+    }
+    return src;
   }
 
   private PreparedImage image(String ref) throws BuildException {

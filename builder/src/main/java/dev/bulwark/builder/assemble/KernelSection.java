@@ -80,7 +80,7 @@ final class KernelSection {
           try (OutputStream out = Files.newOutputStream(target)) {
             in.transferTo(out);
           }
-          if (target == kernel) {
+          if (target.equals(kernel)) {
             mode = e.getMode() & 07777;
           }
         }

@@ -26,7 +26,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class SchemaReader {
   private final String file;
-  private final Map<Object, Where> positions = new IdentityHashMap<>();
+  // Keyed by node identity: equal YAML nodes at different places keep their own positions.
+  private final IdentityHashMap<Object, Where> positions = new IdentityHashMap<>();
 
   SchemaReader(String file) {
     this.file = file;

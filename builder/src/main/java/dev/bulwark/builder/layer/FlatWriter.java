@@ -55,7 +55,7 @@ final class FlatWriter {
       Winner dir = winners.get(a);
       TarArchiveEntry d = new TarArchiveEntry(a + "/", TarConstants.LF_DIR);
       if (dir != null) {
-        d.setMode(TarArchiveEntry.DEFAULT_DIR_MODE & ~07777 | dir.mode());
+        d.setMode((TarArchiveEntry.DEFAULT_DIR_MODE & ~07777) | dir.mode());
         d.setUserId(dir.uid());
         d.setGroupId(dir.gid());
         d.setModTime(FileTime.fromMillis(dir.mtimeSeconds() * 1000));

@@ -202,7 +202,7 @@ public final class BuildCommand implements Callable<Integer> {
             extractor(),
             workDir);
     BuildProgress progress =
-        System.console() != null && !json
+        onTerminal() && !json
             ? new TerminalProgress(spec.commandLine().getErr())
             : BuildProgress.QUIET;
     BuildReport report = new Builder(progress).build(req);
@@ -214,6 +214,13 @@ public final class BuildCommand implements Callable<Integer> {
       report.outputs().forEach(p -> spec.commandLine().getOut().println(p));
     }
     return 0;
+  }
+
+  // Since JDK 22 System.console() is not null when output is redirected: ask isTerminal().
+  @SuppressWarnings("SystemConsoleNull")
+  private static boolean onTerminal() {
+    java.io.Console c = System.console();
+    return c != null && c.isTerminal();
   }
 
   private Optional<TrustResolver> resolver() throws Exception {

@@ -79,9 +79,13 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     t.file().verify(data, target);
     if (!quiet) {
-      try (OutputStream out = output != null ? Files.newOutputStream(output) : System.out) {
-        out.write(data);
-        out.flush();
+      if (output != null) {
+        try (OutputStream out = Files.newOutputStream(output)) {
+          out.write(data);
+        }
+      } else {
+        System.out.write(data); // never close standard output
+        System.out.flush();
       }
     }
     return 0;

@@ -199,7 +199,11 @@ class BulwarkServerCompromiseIT {
     BulwarkServerSigningIT.assertSameAsRealNotary(oldBulwark, oldReal, gun, "after", "before");
     long serverRoot =
         Metadata.parseRoot(
-                Dialect.NOTARY, server.remoteMetadata(gun, List.of("root")).get("root").getBytes())
+                Dialect.NOTARY,
+                server
+                    .remoteMetadata(gun, List.of("root"))
+                    .get("root")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
             .signed()
             .version();
     assertThat(serverRoot).isEqualTo(cachedBefore + rotations.size());

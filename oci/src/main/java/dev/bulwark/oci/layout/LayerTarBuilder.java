@@ -71,11 +71,25 @@ public final class LayerTarBuilder {
     return this;
   }
 
+  private static int bit(PosixFilePermission perm) {
+    return switch (perm) {
+      case OWNER_READ -> 0400;
+      case OWNER_WRITE -> 0200;
+      case OWNER_EXECUTE -> 0100;
+      case GROUP_READ -> 040;
+      case GROUP_WRITE -> 020;
+      case GROUP_EXECUTE -> 010;
+      case OTHERS_READ -> 04;
+      case OTHERS_WRITE -> 02;
+      case OTHERS_EXECUTE -> 01;
+    };
+  }
+
   private static int mode(Path p) throws IOException {
     Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
     int m = 0;
     for (PosixFilePermission perm : perms) {
-      m |= 1 << (8 - perm.ordinal());
+      m |= bit(perm);
     }
     return m;
   }

@@ -15,7 +15,9 @@ class CredentialsTest {
 
   @Test
   void readsDockerConfigAuths() throws Exception {
-    String auth = Base64.getEncoder().encodeToString("bob:pa:ss".getBytes());
+    String auth =
+        Base64.getEncoder()
+            .encodeToString("bob:pa:ss".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Path f = tmp.resolve("config.json");
     Files.writeString(
         f,

@@ -25,7 +25,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class NotaryCli {
-  /** The passphrase used for every key unless {@link #withPassphrase} says otherwise. */
+  /** The passphrase used for every key (set through the NOTARY_*_PASSPHRASE variables). */
   public static final String DEFAULT_PASSPHRASE = "bulwark-test-passphrase";
 
   private static final Path NOTARY = Path.of("/usr/bin/notary");
@@ -106,7 +106,7 @@ public final class NotaryCli {
     cmd.addAll(List.of(args));
     Map<String, String> fullEnv = new HashMap<>(env);
     fullEnv.put("HOME", trustDir.toString());
-    Processes.Output o = Processes.run(cmd, fullEnv, stdin, trustDir, Duration.ofSeconds(120));
+    Processes.Output o = Processes.run(cmd, fullEnv, stdin, trustDir, Duration.ofMinutes(2));
     return new Result(o.exitCode(), o.stdout(), o.stderr());
   }
 

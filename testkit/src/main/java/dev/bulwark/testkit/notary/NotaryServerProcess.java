@@ -143,7 +143,7 @@ public final class NotaryServerProcess implements AutoCloseable {
         throw new IllegalStateException("notary-signer exited:\n" + readQuietly(log));
       }
       try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+        s.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
         return;
       } catch (IOException e) {
         pause();

@@ -313,7 +313,7 @@ class HostileRepositoryTest {
 
   // ---- every refused update leaves the stored bytes as they were -----------------------------
 
-  private record Attack(String name, Set<String> mayChange, Consumer<RepositorySimulator> apply) {
+  record Attack(String name, Set<String> mayChange, Consumer<RepositorySimulator> apply) {
     @Override
     public String toString() {
       return name;

@@ -191,7 +191,8 @@ class ApiBadInputTest {
     assertThat(send(HttpRequest.newBuilder(pub.url("root." + sha + ".json"))).body())
         .isEqualTo(root.body());
     assertThat(
-            send(HttpRequest.newBuilder(pub.url("root." + sha.toUpperCase() + ".json")))
+            send(HttpRequest.newBuilder(
+                    pub.url("root." + sha.toUpperCase(java.util.Locale.ROOT) + ".json")))
                 .statusCode())
         .isEqualTo(404);
     assertThat(send(HttpRequest.newBuilder(pub.url("1.root.json"))).body()).isEqualTo(root.body());

@@ -45,7 +45,7 @@ class HttpFramingTest {
 
   /** Sends raw bytes, half-closes, returns everything the server wrote until it closed. */
   private String raw(String request) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", server.port())) {
+    try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), server.port())) {
       s.setSoTimeout(10_000);
       s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       s.getOutputStream().flush();

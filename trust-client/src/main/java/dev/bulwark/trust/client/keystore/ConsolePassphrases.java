@@ -9,11 +9,14 @@ public final class ConsolePassphrases implements PassphraseSource {
   private static final int MIN_LENGTH = 8;
 
   @Override
+  @SuppressWarnings("SystemConsoleNull") // null is still possible (no controlling terminal)
   public char[] passphrase(PassphraseRequest request) throws KeystoreException {
     Console console = System.console();
     String envName =
         "BULWARK_" + request.alias().toUpperCase(java.util.Locale.ROOT) + "_PASSPHRASE";
-    if (console == null) {
+    // Since JDK 22 System.console() is not null when input or output is redirected: ask only a
+    // real terminal, never read a passphrase from a pipe.
+    if (console == null || !console.isTerminal()) {
       throw new KeystoreException(
           "no passphrase for "
               + request.role()
@@ -61,9 +64,11 @@ public final class ConsolePassphrases implements PassphraseSource {
         return first;
       }
       Arrays.fill(first, '\0');
-      console.printf(
-          same ? "Passphrase is too short (min %d characters)%n" : "Passphrases do not match%n",
-          MIN_LENGTH);
+      if (same) {
+        console.printf("Passphrase is too short (min %d characters)%n", MIN_LENGTH);
+      } else {
+        console.printf("Passphrases do not match%n");
+      }
     }
     throw new KeystoreException("no acceptable passphrase after " + MAX_ATTEMPTS + " attempts");
   }

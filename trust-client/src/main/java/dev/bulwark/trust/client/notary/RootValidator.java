@@ -122,7 +122,7 @@ public final class RootValidator {
     if (!gun.name().equals(commonName(leaf))) {
       return false;
     }
-    if (leaf.getNotBefore().after(leaf.getNotAfter())
+    if (leaf.getNotBefore().toInstant().isAfter(leaf.getNotAfter().toInstant())
         || leaf.getSigAlgName().toUpperCase(java.util.Locale.ROOT).contains("SHA1")) {
       return false;
     }

@@ -272,7 +272,9 @@ public final class Editor {
     if (name.equals("targets") || deleted.contains(name)) {
       throw new RepoException("role " + name + " does not exist in this collection");
     }
-    delegatedRole(name).orElseThrow(() -> notDelegated(name));
+    if (delegatedRole(name).isEmpty()) {
+      throw notDelegated(name);
+    }
     Targets empty =
         new Targets(
             1,

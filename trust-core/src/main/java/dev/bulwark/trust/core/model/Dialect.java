@@ -33,6 +33,7 @@ public enum Dialect {
   /** The {@code spec_version} written into new TUF metadata. */
   public static final String TUF_SPEC_VERSION = "1.0.31";
 
+  @SuppressWarnings("ImmutableEnumChecker") // the rules objects are stateless
   private final DialectRules rules;
 
   Dialect(DialectRules rules) {

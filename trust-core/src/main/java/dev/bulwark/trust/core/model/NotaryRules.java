@@ -151,6 +151,7 @@ final class NotaryRules implements DialectRules {
 
   // Go time.RFC3339Nano: fractional seconds with trailing zeros trimmed, "Z" for UTC.
   @Override
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // the fraction is what gets printed
   public String formatExpires(Instant expires) {
     String base = SECONDS.format(expires);
     int nanos = expires.getNano();

@@ -211,7 +211,8 @@ class HostileMetadataTest {
 
   @Test
   void duplicateKeySpelledWithAnEscape_isRefused() {
-    // "\u0074argets" and "targets" are the same key once decoded; neither may silently win.
+    // "targets" with its first letter written as a JSON \\u escape is the same key once decoded;
+    // neither spelling may silently win.
     String json = "{\"signed\":{\"targets\":{},\"\\u0074argets\":{}},\"signatures\":[]}";
     assertThatThrownBy(() -> JsonReader.parse(utf8(json)))
         .isInstanceOf(JsonSyntaxException.class)

@@ -1,10 +1,6 @@
 package dev.bulwark.trust.server.auth;
 
-/**
- * A refused request.
- *
- * @param challenge the {@code WWW-Authenticate} value to send back
- */
+/** A refused request, with the {@code WWW-Authenticate} challenge to send back. */
 public final class AuthException extends Exception {
   private final String challenge;
   private final String resourceType;

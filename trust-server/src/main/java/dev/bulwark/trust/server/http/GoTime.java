@@ -11,6 +11,7 @@ final class GoTime {
 
   private GoTime() {}
 
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // the fraction is what gets printed
   static String format(Instant t) {
     StringBuilder sb = new StringBuilder(SECONDS.format(t));
     int nanos = t.getNano();

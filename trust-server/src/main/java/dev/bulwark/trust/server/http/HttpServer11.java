@@ -62,7 +62,7 @@ public final class HttpServer11 implements AutoCloseable {
         s.setTcpNoDelay(true);
         s.setSoTimeout(IDLE_TIMEOUT_MS);
         open.add(s);
-        threads.submit(() -> serve(s));
+        threads.execute(() -> serve(s));
       } catch (IOException e) {
         if (!stopping) {
           LOG.log(Level.WARNING, "accept failed: " + e.getMessage());
