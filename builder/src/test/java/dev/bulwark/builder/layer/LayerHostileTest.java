@@ -136,6 +136,24 @@ class LayerHostileTest {
         .isInstanceOf(LayerException.class);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "mtime=99999999999999999",
+        "mtime=-99999999999999999",
+        "mtime=9223372036854775807",
+        "uid=9223372036854775807",
+        "gid=-1"
+      })
+  void extremeHeaderNumbers_areFlattenedOrRefusedAsALayerError(String record) throws Exception {
+    Path layer = new RawTar().pax(record).entry("f", '0', text("x")).write(dir, "l0");
+    try {
+      assertThat(flatten(LayerLimits.DEFAULT, layer)).containsOnlyKeys("f");
+    } catch (LayerException refused) {
+      assertThat(refused).hasMessageContaining("img");
+    }
+  }
+
   @Test
   void paxPathWithTraversal_isRefused() throws Exception {
     Path layer =

@@ -97,6 +97,14 @@ final class TokenFetcher {
       if (t.isEmpty()) {
         throw new RegistryException(action + ": token response has no token", 401, List.of());
       }
+      // RFC 6750 b64token: visible ASCII only. Anything else (CR LF, NUL, spaces) would be
+      // refused by the HTTP client with an unchecked exception, or split the header.
+      if (!t.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        throw new RegistryException(
+            action + ": token response holds a token with characters a header cannot carry",
+            401,
+            List.of());
+      }
       return t;
     } catch (tools.jackson.core.JacksonException e) {
       throw new RegistryException(action + ": token response is not JSON", 401, List.of());

@@ -20,7 +20,11 @@ public final class AtomicFiles {
   public static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    // The temp name only needs to be unique: a prefix of the target's name keeps it under the
+    // 255-byte name limit when the target's own name is close to it (long role or target names).
+    String name = target.getFileName().toString();
+    String prefix = "." + (name.length() > 64 ? name.substring(0, 64) : name);
+    Path tmp = Files.createTempFile(dir, prefix, ".tmp");
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ByteBuffer buf = ByteBuffer.wrap(bytes);

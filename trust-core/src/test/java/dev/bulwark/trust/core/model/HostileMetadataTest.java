@@ -264,6 +264,27 @@ class HostileMetadataTest {
     assertThat(JsonReader.parse(utf8(text))).isInstanceOf(JsonObject.class);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"a\":\"x\ny\"}", // raw control character in a string
+        "{\"a\":\"x\u0000y\"}",
+        "{/*c*/\"a\":1}",
+        "{'a':1}",
+        "{\"a\":01}",
+        "{\"a\":+1}",
+        "{\"a\":NaN}",
+        "{\"a\":1,}",
+        "{\"a\":[1,]}",
+        "{\"a\":\"\\x41\"}",
+        "{\"a\":1}\u0000",
+        "{\"a\":1} {}"
+      })
+  void nonStandardJson_isRefused(String json) {
+    // Lenient parsing would accept documents that other TUF clients refuse.
+    assertThatThrownBy(() -> JsonReader.parse(utf8(json))).isInstanceOf(JsonSyntaxException.class);
+  }
+
   @Test
   void escapedUnpairedSurrogateInATargetPath_isRefused() {
     String json = "{\"\\ud800x\":1}";
