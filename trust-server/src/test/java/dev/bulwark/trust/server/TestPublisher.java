@@ -72,7 +72,7 @@ final class TestPublisher {
             tls.caCert(),
             tls.caKey(),
             "root",
-            gun.replace("/", "\\/"), // openssl -subj needs "/" escaped (testkit Certs does not)
+            gun,
             Certs.codeSigningExtensions());
     byte[] pkcs8 = Pem.decode(Files.readString(dir.resolve("root.key")), "PRIVATE KEY");
     PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
