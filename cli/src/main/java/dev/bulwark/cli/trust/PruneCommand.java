@@ -178,13 +178,12 @@ public final class PruneCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    return publishNow(ctx, g, cl, staged, out);
+    return publishNow(ctx, g, cl, staged);
   }
 
-  private int publishNow(RepoContext ctx, Gun g, Changelist cl, int staged, PrintWriter out)
-      throws RepoException {
+  private int publishNow(RepoContext ctx, Gun g, Changelist cl, int staged) throws RepoException {
     Publisher p = ctx.publisher(g, SigningSupport.expiry(List.of()));
-    Path dest = Path.of(g.name().substring(g.name().lastIndexOf('/') + 1) + ".bundle.json");
+    Path dest = SigningSupport.defaultBundle(g);
     Publisher.Outcome outcome;
     try {
       outcome = p.publish(Set.of(), dest);
@@ -192,26 +191,7 @@ public final class PruneCommand implements Callable<Integer> {
       unstage(cl, staged);
       throw e;
     }
-    return switch (outcome) {
-      case Publisher.Outcome.Published done -> {
-        out.println("Published " + done.roles() + " of " + gun);
-        out.flush();
-        yield 0;
-      }
-      case Publisher.Outcome.NeedsSignatures need -> {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "bulwark: not published, more signatures needed: "
-                    + need.missing()
-                    + "; the removals moved to bundle "
-                    + need.bundle()
-                    + " (co-signers: bulwark trust sign "
-                    + need.bundle()
-                    + ")");
-        yield 1;
-      }
-    };
+    return SigningSupport.report(outcome, gun, "the removals", spec);
   }
 
   /** Stages every removal, or none: a failure part-way drops the ones already staged. */

@@ -72,29 +72,7 @@ public final class PublishCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    Path dest =
-        output != null
-            ? output
-            : Path.of(g.name().substring(g.name().lastIndexOf('/') + 1) + ".bundle.json");
-    return switch (p.publish(Set.of(), dest)) {
-      case Publisher.Outcome.Published done -> {
-        out.println("Published " + done.roles() + " of " + gun);
-        out.flush();
-        yield 0;
-      }
-      case Publisher.Outcome.NeedsSignatures need -> {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "bulwark: not published, more signatures needed: "
-                    + need.missing()
-                    + "; staged changes moved to bundle "
-                    + need.bundle()
-                    + " (co-signers: bulwark trust sign "
-                    + need.bundle()
-                    + ")");
-        yield 1;
-      }
-    };
+    Path dest = output != null ? output : SigningSupport.defaultBundle(g);
+    return SigningSupport.report(p.publish(Set.of(), dest), gun, "staged changes", spec);
   }
 }

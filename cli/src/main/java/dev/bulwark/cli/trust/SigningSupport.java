@@ -1,8 +1,11 @@
 package dev.bulwark.cli.trust;
 
 import dev.bulwark.trust.client.keystore.EnvPassphrases;
+import dev.bulwark.trust.client.notary.Gun;
 import dev.bulwark.trust.client.repo.ExpiryPolicy;
+import dev.bulwark.trust.client.repo.Publisher;
 import dev.bulwark.trust.client.repo.RepoContext;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -63,5 +66,43 @@ final class SigningSupport {
       m.put(s.substring(0, eq), duration(s.substring(eq + 1)));
     }
     return new ExpiryPolicy(m);
+  }
+
+  /** The default co-signing bundle file of a GUN: {@code <last path element>.bundle.json}. */
+  static Path defaultBundle(Gun g) {
+    return Path.of(g.name().substring(g.name().lastIndexOf('/') + 1) + ".bundle.json");
+  }
+
+  /**
+   * Reports a publish: "Published …" on stdout (exit 0), or on stderr which signatures are missing
+   * and where the bundle for co-signers is (exit 1). {@code what} names what moved to the bundle.
+   */
+  static int report(
+      Publisher.Outcome outcome,
+      String gun,
+      String what,
+      picocli.CommandLine.Model.CommandSpec spec) {
+    return switch (outcome) {
+      case Publisher.Outcome.Published done -> {
+        spec.commandLine().getOut().println("Published " + done.roles() + " of " + gun);
+        spec.commandLine().getOut().flush();
+        yield 0;
+      }
+      case Publisher.Outcome.NeedsSignatures need -> {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "bulwark: not published, more signatures needed: "
+                    + need.missing()
+                    + "; "
+                    + what
+                    + " moved to bundle "
+                    + need.bundle()
+                    + " (co-signers: bulwark trust sign "
+                    + need.bundle()
+                    + ")");
+        yield 1;
+      }
+    };
   }
 }

@@ -67,13 +67,7 @@ final class TestPublisher {
       throws Exception {
     Files.createDirectories(dir);
     Path cert =
-        Certs.issue(
-            dir,
-            tls.caCert(),
-            tls.caKey(),
-            "root",
-            gun,
-            Certs.codeSigningExtensions());
+        Certs.issue(dir, tls.caCert(), tls.caKey(), "root", gun, Certs.codeSigningExtensions());
     byte[] pkcs8 = Pem.decode(Files.readString(dir.resolve("root.key")), "PRIVATE KEY");
     PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
     Key rootPub = Key.ofCertificates(D, PublicKeys.certificatesFromPem(Files.readString(cert)));

@@ -72,11 +72,11 @@ public final class HttpFetcher implements Fetcher {
   private static HttpResponse.BodySubscriber<byte[]> subscriberFor(
       URI uri, long maxLength, HttpResponse.ResponseInfo info) {
     if (info.statusCode() != 200) {
-      return new UnreadBodySubscriber(); // the status decides; an endless body is not read
+      return DiscardingBodySubscriber.unread(); // the status decides; an endless body is not read
     }
     OptionalLong announced = info.headers().firstValueAsLong("Content-Length");
     if (announced.isPresent() && announced.getAsLong() > maxLength) {
-      return new FailingBodySubscriber(new LengthExceededException(uri, maxLength));
+      return DiscardingBodySubscriber.failing(new LengthExceededException(uri, maxLength));
     }
     return new BoundedBodySubscriber(uri, maxLength);
   }
