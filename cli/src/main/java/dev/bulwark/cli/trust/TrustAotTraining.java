@@ -16,25 +16,38 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * AOT training for {@code bulwark trust list/lookup}: reads and verifies the real Notary fixture
  * metadata bundled under {@code aot/} (collection {@code localhost:5000/linuxkit/busybox}, root v6
  * with a delegation) from memory with a fixed clock, renders table and JSON, and parses a {@code
- * trust list} command line. No network, no disk writes.
+ * trust list} command line; then the same over loopback HTTPS, once as {@code trust -c config.json
+ * list} runs (settings from a config file, CA from a PEM file, metadata cached in a temporary trust
+ * dir that is deleted afterwards). Nothing leaves the machine.
  */
 public final class TrustAotTraining {
   private static final Gun GUN = new Gun("localhost:5000/linuxkit/busybox");
   private static final URI SERVER = URI.create("https://notary.invalid:4443");
   private static final List<String> ROLES =
       List.of("root", "timestamp", "snapshot", "targets", "targets/releases");
+
+  /** A time at which the bundled fixture metadata is valid. */
+  private static final Clock FIXTURE_CLOCK =
+      Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC);
 
   private TrustAotTraining() {}
 
@@ -46,7 +59,7 @@ public final class TrustAotTraining {
           new NotaryReader(
               new NotaryRemote(new NotaryLayout(SERVER), fetcher),
               TrustPinning.tofu(),
-              Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC),
+              FIXTURE_CLOCK,
               gun -> cache);
       for (int i = 0; i < 2; i++) {
         NotaryCollection c = reader.read(GUN);
@@ -73,18 +86,64 @@ public final class TrustAotTraining {
     try {
       TlsAotTraining.withLoopbackHttps(
           byPath::get,
-          (base, fetcher) -> {
+          (base, cert, fetcher) -> {
             var cache = new InMemoryMetadataStore();
             new NotaryReader(
                     new NotaryRemote(new NotaryLayout(base), fetcher),
                     TrustPinning.tofu(),
-                    Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC),
+                    FIXTURE_CLOCK,
                     gun -> cache)
                 .read(GUN);
+            asTheCliDoes(base, cert);
           });
     } catch (Exception e) {
       System.getLogger(TrustAotTraining.class.getName())
           .log(System.Logger.Level.DEBUG, "HTTPS part of the AOT training skipped", e);
+    }
+  }
+
+  /**
+   * The path of a real {@code trust -c config.json list}: the settings resolved from a notary
+   * client config (server URL, CA file), TLS set up from that PEM file, and the trust dir's
+   * metadata cache on disk, read cold and then warm. Uses a temporary directory it deletes.
+   */
+  private static void asTheCliDoes(URI base, X509Certificate cert) throws Exception {
+    Path dir = Files.createTempDirectory("bulwark-aot-");
+    try {
+      Path ca = dir.resolve("ca.pem");
+      Files.writeString(
+          ca,
+          "-----BEGIN CERTIFICATE-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(cert.getEncoded())
+              + "\n-----END CERTIFICATE-----\n");
+      Path config = dir.resolve("config.json");
+      Files.writeString(
+          config,
+          "{\"trust_dir\":\"trust\",\"remote_server\":{\"url\":\""
+              + base
+              + "\",\"root_ca\":\"ca.pem\"}}");
+      TrustCommand trust = new TrustCommand();
+      trust.config = config;
+      TrustSettings s = trust.settings();
+      // As TrustSettings.reader(), with the fixture's clock instead of the system clock.
+      NotaryReader reader =
+          new NotaryReader(
+              new NotaryRemote(
+                  new NotaryLayout(s.server()),
+                  new NotaryHttpFetcher(s.tls(), Duration.ofSeconds(10))),
+              s.pinning(),
+              FIXTURE_CLOCK,
+              s::cache);
+      for (int i = 0; i < 2; i++) {
+        TargetTable.render(reader.read(GUN).list());
+      }
+    } finally {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 
