@@ -2,6 +2,8 @@ package dev.bulwark.cli.trust;
 
 import dev.bulwark.trust.client.fetch.Fetcher;
 import dev.bulwark.trust.client.fetch.RemoteNotFoundException;
+import dev.bulwark.trust.client.keystore.TrustDirKeyStore;
+import dev.bulwark.trust.client.keystore.UnlockedKey;
 import dev.bulwark.trust.client.notary.Gun;
 import dev.bulwark.trust.client.notary.NotaryCollection;
 import dev.bulwark.trust.client.notary.NotaryHttpFetcher;
@@ -10,6 +12,8 @@ import dev.bulwark.trust.client.notary.NotaryReader;
 import dev.bulwark.trust.client.notary.NotaryRemote;
 import dev.bulwark.trust.client.notary.NotaryTls;
 import dev.bulwark.trust.client.notary.TrustPinning;
+import dev.bulwark.trust.client.repo.NotaryWriter;
+import dev.bulwark.trust.client.repo.RepoException;
 import dev.bulwark.trust.client.store.InMemoryMetadataStore;
 import dev.bulwark.trust.core.crypto.Digests;
 import java.io.IOException;
@@ -19,6 +23,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +37,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * AOT training for {@code bulwark trust list/lookup}: reads and verifies the real Notary fixture
@@ -44,6 +53,10 @@ public final class TrustAotTraining {
   private static final URI SERVER = URI.create("https://notary.invalid:4443");
   private static final List<String> ROLES =
       List.of("root", "timestamp", "snapshot", "targets", "targets/releases");
+
+  /** Canonical ID of the bundled throw-away training key {@code aot/training-targets.key}. */
+  private static final String TRAINING_KEY_ID =
+      "2469c82d6dfa7418df6a4f9e3f1d741d32d9915035351dc9801424fb7a7abc06";
 
   /** A time at which the bundled fixture metadata is valid. */
   private static final Clock FIXTURE_CLOCK =
@@ -95,6 +108,7 @@ public final class TrustAotTraining {
                     gun -> cache)
                 .read(GUN);
             asTheCliDoes(base, cert);
+            unlockAndUpload(base, cert);
           });
     } catch (Exception e) {
       System.getLogger(TrustAotTraining.class.getName())
@@ -139,10 +153,51 @@ public final class TrustAotTraining {
         TargetTable.render(reader.read(GUN).list());
       }
     } finally {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
+      deleteTree(dir);
+    }
+  }
+
+  /**
+   * The key and upload half of {@code trust publish}: unlocks a bundled throw-away targets key
+   * (PBKDF2 with only 1,000 iterations: it protects nothing) from a temporary trust dir, signs, and
+   * posts a multipart update, which the training server refuses (so the refusal path is trained
+   * too).
+   */
+  private static void unlockAndUpload(URI base, X509Certificate cert) throws Exception {
+    Path dir = Files.createTempDirectory("bulwark-aot-");
+    try {
+      Path priv = Files.createDirectories(dir.resolve("private"));
+      Files.write(priv.resolve(TRAINING_KEY_ID + ".key"), resource("training-targets.key"));
+      TrustDirKeyStore store =
+          new TrustDirKeyStore(dir, req -> "aot-training".toCharArray(), new SecureRandom());
+      UnlockedKey key = store.unlock(TRAINING_KEY_ID);
+      Signature sig = Signature.getInstance("SHA256withECDSAinP1363Format");
+      sig.initSign(key.privateKey());
+      sig.update(resource("targets.json"));
+      sig.sign();
+      KeyStore ts = KeyStore.getInstance("PKCS12");
+      ts.load(null, null);
+      ts.setCertificateEntry("ca", cert);
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(ts);
+      SSLContext client = SSLContext.getInstance("TLS");
+      client.init(null, tmf.getTrustManagers(), null);
+      try {
+        new NotaryWriter(base, client, Duration.ofSeconds(10), new SecureRandom())
+            .update(GUN, Map.of("targets", resource("targets.json")));
+      } catch (RepoException expected) {
+        // The training server accepts no uploads.
+      }
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }
