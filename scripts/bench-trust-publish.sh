@@ -25,9 +25,11 @@ done
 source "$here/scripts/lib.sh"
 JAVA_HOME="$(bulwark_jdk)"; export JAVA_HOME
 "$here/bulwark" --version >/dev/null   # builds the CLI if needed
-(cd "$here" && ./mvnw -q -B -pl testkit -am install -DskipTests -Dspotless.skip=true >/dev/null)
+# The testkit's class path from this tree's reactor (nothing is installed into ~/.m2, which other
+# checkouts share): the last module built, testkit, writes the file last.
 cp_file="$out/testkit.cp"
-(cd "$here" && ./mvnw -q -B -pl testkit dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null)
+(cd "$here" && ./mvnw -q -B -pl testkit -am package dependency:build-classpath -DskipTests \
+  -Dspotless.skip=true -Dmdep.outputFile="$cp_file" >/dev/null)
 testkit_cp="$here/testkit/target/classes:$(cat "$cp_file")"
 
 # A tiny launcher that keeps the real notary-server running until stdin closes.

@@ -26,7 +26,10 @@ final class TlsAotTraining {
 
   private TlsAotTraining() {}
 
-  /** Runs {@code work} with a fetcher whose requests reach {@code files} over loopback HTTPS. */
+  /**
+   * Runs {@code work} with the server's base URI, its certificate and a fetcher whose requests
+   * reach {@code files} over loopback HTTPS.
+   */
   static void withLoopbackHttps(Function<String, byte[]> files, HttpsWork work) throws Exception {
     // A throw-away self-signed loopback certificate bundled with the CLI (not a secret: it only
     // ever serves the training run). Generating one would pull BouncyCastle, a signed jar that the
@@ -68,7 +71,7 @@ final class TlsAotTraining {
     https.start();
     try {
       URI base = URI.create("https://127.0.0.1:" + https.getAddress().getPort());
-      work.run(base, new NotaryHttpFetcher(client, Duration.ofSeconds(10)));
+      work.run(base, cert, new NotaryHttpFetcher(client, Duration.ofSeconds(10)));
     } finally {
       https.stop(0);
     }
@@ -77,6 +80,6 @@ final class TlsAotTraining {
   /** Something to do against the loopback server. */
   @FunctionalInterface
   interface HttpsWork {
-    void run(URI base, Fetcher fetcher) throws Exception;
+    void run(URI base, X509Certificate cert, Fetcher fetcher) throws Exception;
   }
 }
