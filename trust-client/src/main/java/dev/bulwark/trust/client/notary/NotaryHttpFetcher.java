@@ -32,25 +32,13 @@ public final class NotaryHttpFetcher implements Fetcher {
 
   /** A fetcher with a ready-made TLS context. */
   public NotaryHttpFetcher(javax.net.ssl.SSLContext sslContext, Duration timeout) {
-    this(client(sslContext), timeout);
-  }
-
-  /**
-   * A fetcher on an existing client, e.g. the one a writer to the same server uses: one kept-alive
-   * connection (one TLS handshake) for a whole read-then-publish.
-   */
-  public NotaryHttpFetcher(HttpClient client, Duration timeout) {
-    this.client = Objects.requireNonNull(client, "client");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
-  }
-
-  /** The HTTP/1.1 client a Notary server is spoken to with: this TLS context, 10 s to connect. */
-  public static HttpClient client(javax.net.ssl.SSLContext sslContext) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .sslContext(sslContext)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .sslContext(sslContext)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   @Override

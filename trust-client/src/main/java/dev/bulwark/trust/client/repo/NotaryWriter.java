@@ -1,7 +1,6 @@
 package dev.bulwark.trust.client.repo;
 
 import dev.bulwark.trust.client.notary.Gun;
-import dev.bulwark.trust.client.notary.NotaryHttpFetcher;
 import dev.bulwark.trust.client.notary.NotaryTls;
 import dev.bulwark.trust.core.error.MalformedMetadataException;
 import dev.bulwark.trust.core.json.CanonicalJson;
@@ -41,17 +40,17 @@ public final class NotaryWriter {
     this(server, tls.sslContext(), timeout, random);
   }
 
-  /** A writer with a ready-made TLS context. */
+  /** A writer with a ready-made TLS context (shared with the reader of the same server). */
   public NotaryWriter(URI server, SSLContext sslContext, Duration timeout, SecureRandom random) {
-    this(server, NotaryHttpFetcher.client(sslContext), timeout, random);
-  }
-
-  /** A writer on an existing client (shared with the reader of the same server). */
-  public NotaryWriter(URI server, HttpClient client, Duration timeout, SecureRandom random) {
     this.server = server;
     this.timeout = timeout;
     this.random = random;
-    this.client = client;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .sslContext(sslContext)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   /**

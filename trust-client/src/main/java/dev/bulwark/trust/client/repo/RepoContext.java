@@ -11,11 +11,11 @@ import dev.bulwark.trust.client.notary.NotaryTls;
 import dev.bulwark.trust.client.notary.NotaryTrustDir;
 import dev.bulwark.trust.client.notary.TrustPinning;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything a signing workflow needs, wired once: trust dir (keys, metadata cache, changelists),
@@ -33,7 +33,7 @@ public final class RepoContext {
   private final SigningKeys signingKeys;
   private NotaryReader reader;
   private NotaryWriter writer;
-  private HttpClient http;
+  private SSLContext sslContext;
 
   public RepoContext(
       Path trustDir,
@@ -71,7 +71,7 @@ public final class RepoContext {
   public synchronized NotaryReader reader() {
     if (reader == null) {
       NotaryRemote remote =
-          new NotaryRemote(new NotaryLayout(server), new NotaryHttpFetcher(http(), TIMEOUT));
+          new NotaryRemote(new NotaryLayout(server), new NotaryHttpFetcher(sslContext(), TIMEOUT));
       reader = new NotaryReader(remote, pinning, clock, gun -> new NotaryTrustDir(trustDir, gun));
     }
     return reader;
@@ -79,20 +79,20 @@ public final class RepoContext {
 
   public synchronized NotaryWriter writer() {
     if (writer == null) {
-      writer = new NotaryWriter(server, http(), TIMEOUT, random);
+      writer = new NotaryWriter(server, sslContext(), TIMEOUT, random);
     }
     return writer;
   }
 
   /**
-   * One HTTP client for reading and writing: the CA file and client key are read once, and a
-   * publish reuses the reader's kept-alive connection instead of a second TLS handshake.
+   * One TLS context for reading and writing: the CA file and client key are read once, and the
+   * writer's connection can resume the reader's TLS session instead of a full handshake.
    */
-  private synchronized HttpClient http() {
-    if (http == null) {
-      http = NotaryHttpFetcher.client(tls.sslContext());
+  private synchronized SSLContext sslContext() {
+    if (sslContext == null) {
+      sslContext = tls.sslContext();
     }
-    return http;
+    return sslContext;
   }
 
   public Changelist changelist(Gun gun) {
