@@ -109,32 +109,30 @@ public final class TrustCommand implements Callable<Integer> {
       names = "--pin-cert",
       scope = ScopeType.INHERIT,
       paramLabel = "GUN=CERTID[,CERTID...]",
-      description = {
-        "Pin the root of GUN (or of every GUN starting with PREFIX, written PREFIX*) to one of",
-        "these root certificate key IDs (64 hex digits, as root.json lists them). Repeatable;",
-        "replaces trust_pinning.certs of the config for the same GUN."
-      })
+      description =
+          "Pin the root of GUN (or of every GUN starting with PREFIX, written PREFIX*) to "
+              + "one of these root certificate key IDs (64 hex digits, as root.json lists them). "
+              + "Repeatable; replaces trust_pinning.certs of the config for the same GUN.")
   List<String> pinCerts = List.of();
 
   @Option(
       names = "--pin-ca",
       scope = ScopeType.INHERIT,
       paramLabel = "PREFIX=FILE",
-      description = {
-        "Require the root certificates of GUNs starting with PREFIX to chain to a CA in this PEM",
-        "bundle (certificates without or with any extended key usage are accepted, unlike notary",
-        "0.7). Repeatable; replaces trust_pinning.ca of the config for the same prefix."
-      })
+      description =
+          "Require the root certificates of GUNs starting with PREFIX to chain to a CA in "
+              + "this PEM bundle (certificates without or with any extended key usage are "
+              + "accepted, unlike notary 0.7). Repeatable; replaces trust_pinning.ca of the "
+              + "config for the same prefix.")
   List<String> pinCas = List.of();
 
   @Option(
       names = "--tofu",
       negatable = true,
       scope = ScopeType.INHERIT,
-      description = {
-        "Trust a GUN's first root on first use when nothing pins it (--no-tofu refuses instead).",
-        "Default: the config's trust_pinning.disable_tofu, else allowed."
-      })
+      description =
+          "Trust a GUN's first root on first use when nothing pins it (--no-tofu refuses "
+              + "instead). Default: the config's trust_pinning.disable_tofu, else allowed.")
   Boolean tofu;
 
   @Override
