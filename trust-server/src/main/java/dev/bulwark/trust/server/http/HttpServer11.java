@@ -12,6 +12,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -34,17 +35,27 @@ public final class HttpServer11 implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(HttpServer11.class.getName());
   private static final int MAX_HEAD_BYTES = 16 * 1024;
   private static final int IDLE_TIMEOUT_MS = 60_000;
+
+  /** From the first byte of a request head to its end (slow-header / slowloris defence). */
+  static final Duration HEAD_TIMEOUT = Duration.ofSeconds(30);
+
   private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
   private final ServerSocket socket;
   private final Dispatcher dispatcher;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final long headTimeoutNanos;
   private volatile boolean stopping;
 
   public HttpServer11(ServerSocket socket, Dispatcher dispatcher) {
+    this(socket, dispatcher, HEAD_TIMEOUT);
+  }
+
+  HttpServer11(ServerSocket socket, Dispatcher dispatcher, Duration headTimeout) {
     this.socket = socket;
     this.dispatcher = dispatcher;
+    this.headTimeoutNanos = headTimeout.toNanos();
   }
 
   public void start() {
@@ -98,7 +109,7 @@ public final class HttpServer11 implements AutoCloseable {
     String remote = String.valueOf(s.getRemoteSocketAddress());
     boolean keepAlive = true;
     while (keepAlive && !stopping) {
-      Head head = Head.read(in, MAX_HEAD_BYTES);
+      Head head = Head.read(in, MAX_HEAD_BYTES, headTimeoutNanos);
       if (head == null) {
         return;
       }
@@ -200,6 +211,7 @@ public final class HttpServer11 implements AutoCloseable {
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
+      case 408 -> "Request Timeout";
       case 413 -> "Request Entity Too Large";
       case 414 -> "Request URI Too Long";
       case 431 -> "Request Header Fields Too Large";
@@ -249,12 +261,20 @@ public final class HttpServer11 implements AutoCloseable {
     }
 
     /** Reads a request head; {@code null} at a clean end of stream before any byte. */
-    static Head read(InputStream in, int max) throws IOException {
+    static Head read(InputStream in, int max, long timeoutNanos) throws IOException {
+      // The clock starts at the first byte: an idle keep-alive connection is governed by the
+      // socket's idle timeout, not by this deadline.
+      in.mark(1);
+      if (in.read() < 0) {
+        return null;
+      }
+      in.reset();
+      long deadline = System.nanoTime() + timeoutNanos;
       String line;
       try {
-        line = Lines.read(in, max);
+        line = Lines.read(in, max, deadline);
       } catch (BadRequestException e) {
-        throw new BadRequestException(414, e.getMessage());
+        throw e.status() == 408 ? e : new BadRequestException(414, e.getMessage());
       }
       if (line == null) {
         return null;
@@ -268,9 +288,9 @@ public final class HttpServer11 implements AutoCloseable {
       while (true) {
         String h;
         try {
-          h = Lines.read(in, max);
+          h = Lines.read(in, max, deadline);
         } catch (BadRequestException e) {
-          throw new BadRequestException(431, e.getMessage());
+          throw e.status() == 408 ? e : new BadRequestException(431, e.getMessage());
         }
         if (h == null) {
           throw new BadRequestException("connection closed inside the request head");

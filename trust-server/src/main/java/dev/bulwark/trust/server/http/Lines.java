@@ -10,9 +10,20 @@ final class Lines {
 
   /** A line without its terminator; {@code null} at end of stream before any byte. */
   static String read(InputStream in, int max) throws IOException {
+    return read(in, max, Long.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #read(InputStream, int)}, but fails with {@code 408} once {@link System#nanoTime()}
+   * passes {@code deadlineNanos} (a client trickling bytes must not hold a thread forever).
+   */
+  static String read(InputStream in, int max, long deadlineNanos) throws IOException {
     byte[] buf = new byte[128];
     int n = 0;
     while (true) {
+      if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+        throw new BadRequestException(408, "request head not complete in time");
+      }
       int c = in.read();
       if (c < 0) {
         if (n == 0) {
