@@ -2,47 +2,15 @@ package dev.bulwark.cli.tuf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.cli.Main;
-import dev.bulwark.testkit.tuf.RepositorySimulator;
-import dev.bulwark.testkit.tuf.SimulatorHttpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The conformance protocol end to end: real HTTP on loopback, real files. */
-class TufClientCommandTest {
-  @TempDir Path dir;
-  private RepositorySimulator repo;
-  private SimulatorHttpServer server;
-  private final StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void start() {
-    repo = new RepositorySimulator(Clock.systemUTC());
-    server = new SimulatorHttpServer(repo);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private int run(String... args) {
-    var cl = Main.commandLine();
-    cl.setErr(new PrintWriter(err, true));
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    return cl.execute(args);
-  }
-
+class TufClientCommandTest extends TufClientTestBase {
   private int init() throws Exception {
     Path root = Files.write(dir.resolve("initial_root.json"), repo.initialRoot());
     return run(

@@ -3,21 +3,12 @@ package dev.bulwark.cli.tuf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.cli.Main;
-import dev.bulwark.testkit.tuf.RepositorySimulator;
-import dev.bulwark.testkit.tuf.SimulatorHttpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,30 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * paths climb out of {@code --target-dir}; {@code tuf-client download} must keep every file inside
  * it (TUF 5.7: the target path names a file, never a location on the client).
  */
-class TufClientHostileTargetTest {
-  @TempDir Path dir;
-  private RepositorySimulator repo;
-  private SimulatorHttpServer server;
-  private final StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void start() {
-    repo = new RepositorySimulator(Clock.systemUTC());
-    server = new SimulatorHttpServer(repo);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private int run(String... args) {
-    var cl = Main.commandLine();
-    cl.setErr(new PrintWriter(err, true));
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    return cl.execute(args);
-  }
-
+class TufClientHostileTargetTest extends TufClientTestBase {
   private int download(String name) throws Exception {
     Path root = Files.write(dir.resolve("initial_root.json"), repo.initialRoot());
     Path md = dir.resolve("work/md");
